@@ -1,0 +1,55 @@
+package org.conflictgraph.neo4j;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs the Neo4j Community engine embedded, with Bolt on 127.0.0.1 only and auth off (it never
+ * listens beyond loopback). Arguments: port, data folder, page cache size (e.g. 128m).
+ * Prints one line "READY bolt://127.0.0.1:PORT" once Bolt answers; shuts down cleanly on
+ * SIGINT/SIGTERM through the JVM shutdown hook.
+ */
+public final class LocalNeo4j {
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length < 2) {
+      System.err.println("usage: LocalNeo4j <bolt-port> <data-folder> [page-cache, e.g. 128m]");
+      System.exit(2);
+    }
+    int port = Integer.parseInt(args[0]);
+    Path home = Path.of(args[1]).toAbsolutePath();
+    String pageCache = args.length > 2 ? args[2] : "128m";
+
+    DatabaseManagementService service =
+        new DatabaseManagementServiceBuilder(home)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, false)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+            .build();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.shutdown();
+                  System.out.println("STOPPED");
+                  stopped.countDown();
+                },
+                "neo4j-local-shutdown"));
+
+    // Touch the default database so the engine is fully up before we say so.
+    service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx().close();
+    System.out.println("READY bolt://127.0.0.1:" + port);
+    System.out.flush();
+    stopped.await();
+  }
+}
