@@ -14,7 +14,9 @@ import org.neo4j.io.ByteUnit;
  * Runs the Neo4j Community engine embedded, with Bolt on 127.0.0.1 only and auth off (it never
  * listens beyond loopback). Arguments: port, data folder, page cache size (e.g. 128m).
  * Prints one line "READY bolt://127.0.0.1:PORT" once Bolt answers; shuts down cleanly on
- * SIGINT/SIGTERM through the JVM shutdown hook.
+ * SIGINT/SIGTERM through the JVM shutdown hook. With a fourth argument "--exit-on-stdin-eof" it
+ * also shuts down when its standard input closes, so that a parent killed with SIGKILL never
+ * leaves an orphan engine holding the data folder.
  */
 public final class LocalNeo4j {
   public static void main(String[] args) throws InterruptedException {
@@ -48,6 +50,23 @@ public final class LocalNeo4j {
 
     // Touch the default database so the engine is fully up before we say so.
     service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).beginTx().close();
+    if (args.length > 3 && "--exit-on-stdin-eof".equals(args[3])) {
+      Thread watcher =
+          new Thread(
+              () -> {
+                try {
+                  while (System.in.read() != -1) {
+                    // Ignore input; only its end matters.
+                  }
+                } catch (java.io.IOException ignored) {
+                  // A broken pipe means the parent is gone too.
+                }
+                System.exit(0);
+              },
+              "neo4j-local-parent-watch");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
     System.out.println("READY bolt://127.0.0.1:" + port);
     System.out.flush();
     stopped.await();

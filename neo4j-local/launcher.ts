@@ -1,0 +1,167 @@
+/**
+ * Starts and stops the project's own Neo4j: the Community engine embedded in a small Java
+ * launcher (LocalNeo4j.java), its artifacts from Maven Central. Used by `npm start`, `npm run db`
+ * and the test setup when NEO4J_URI is not set. The engine runs as a child process fed through a
+ * pipe on stdin: if this process dies, even by SIGKILL, the engine notices and shuts down.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const POM = join(HERE, 'pom.xml');
+const SOURCE = join(HERE, 'src/main/java/org/conflictgraph/neo4j/LocalNeo4j.java');
+const CLASSES = join(HERE, 'target/classes');
+const CLASSPATH_FILE = join(HERE, 'target/classpath.txt');
+/** Touched after a successful build: Maven leaves classpath.txt alone when it is unchanged. */
+const STAMP = join(HERE, 'target/.built');
+const MAIN_CLASS = 'org.conflictgraph.neo4j.LocalNeo4j';
+const START_TIMEOUT_MS = 180_000;
+
+export interface LocalNeo4jOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  /** Progress lines for a person (Maven download, start). */
+  say?: (line: string) => void;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+  /** Resolves when the engine exits, for whatever reason. */
+  exited: Promise<number | null>;
+}
+
+export class LocalNeo4jError extends Error {}
+
+function has(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+function upToDate(): boolean {
+  if (!existsSync(CLASSPATH_FILE) || !existsSync(STAMP)) return false;
+  const built = statSync(STAMP).mtimeMs;
+  return statSync(POM).mtimeMs <= built && statSync(SOURCE).mtimeMs <= built;
+}
+
+/** Compiles the launcher and resolves Neo4j's jars from Maven Central (once; cached in ~/.m2). */
+export function buildLauncher(say: (line: string) => void = () => {}): void {
+  if (upToDate()) return;
+  if (!has('java', ['-version'])) {
+    throw new LocalNeo4jError(
+      'Java 17+ is needed to run the local Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk-headless), or set NEO4J_URI to a running Neo4j.',
+    );
+  }
+  if (!has('mvn', ['-v'])) {
+    throw new LocalNeo4jError(
+      'Maven is needed to fetch the local Neo4j: install it (e.g. apt-get install maven), or set NEO4J_URI to a running Neo4j.',
+    );
+  }
+  say('Fetching Neo4j Community 5.26 from Maven Central and building the launcher (first run only, ~170 MB)…');
+  const result = spawnSync(
+    'mvn',
+    [
+      '-q',
+      '-B',
+      '-f',
+      POM,
+      'package',
+      '-DskipTests',
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${CLASSPATH_FILE}`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
+    throw new LocalNeo4jError(`Building the local Neo4j launcher failed (mvn exit ${result.status}):\n${tail}`);
+  }
+  writeFileSync(STAMP, new Date().toISOString());
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Builds if needed, starts the engine, and resolves once Bolt answers. */
+export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const say = options.say ?? (() => {});
+  buildLauncher(say);
+  const port = options.port === 0 ? await freePort() : options.port;
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const classpath = `${CLASSES}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+  say(`Starting Neo4j on bolt://127.0.0.1:${port} (data in ${dataDir})…`);
+
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      `-Xmx${options.heap}`,
+      '-XX:+UseG1GC',
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      String(port),
+      dataDir,
+      options.pageCache,
+      '--exit-on-stdin-eof',
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new LocalNeo4jError(`Neo4j did not start within ${START_TIMEOUT_MS / 1000} s.\n${stderr}`));
+    }, START_TIMEOUT_MS);
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('READY ')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      const hint = /lock|already in use|Address already in use/i.test(stderr)
+        ? ` Is another Neo4j using port ${port} or the folder ${dataDir}?`
+        : '';
+      fail(new LocalNeo4jError(`Neo4j exited (code ${code}) before it was ready.${hint}\n${stderr.slice(-1500)}`));
+    });
+  });
+
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    port,
+    pid: child.pid ?? -1,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}

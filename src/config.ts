@@ -1,0 +1,134 @@
+/**
+ * The one module that reads the environment. Every setting the service understands is declared
+ * here with its default; an invalid value stops start-up with one line that names it.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const size = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 1g');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected neo4j://, bolt://, neo4j+s:// … followed by a host')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_LOCAL_PORT: int(0, 65535).default(7687),
+  NEO4J_LOCAL_DATA: z.string().min(1).default('.data/neo4j'),
+  NEO4J_LOCAL_HEAP: size.default('768m'),
+  NEO4J_LOCAL_PAGECACHE: size.default('256m'),
+
+  SEED_ON_START: bool.default('true'),
+  API_KEYS: z.string().default(''),
+  READS_REQUIRE_KEY: bool.default('false'),
+
+  REQUEST_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  TX_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  CYPHER_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  CYPHER_MAX_ROWS: int(1, 100_000).default(1_000),
+  QUERY_MAX_DEPTH: int(1, 100).default(12),
+  QUERY_MAX_COST: int(1, 1_000_000).default(5_000),
+  QUERY_MAX_ALIASES: int(1, 1_000).default(30),
+  QUERY_MAX_TOKENS: int(10, 1_000_000).default(5_000),
+  QUERY_MAX_DIRECTIVES: int(1, 1_000).default(50),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 1mb or 200kb')
+    .default('1mb'),
+  CORS_ORIGINS: z.string().default(''),
+  INTROSPECTION: bool.optional(),
+  LANDING_PAGE: bool.optional(),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  env: RawConfig['NODE_ENV'];
+  host: string;
+  port: number;
+  logLevel: RawConfig['LOG_LEVEL'];
+  neo4j: {
+    /** Undefined: the project starts its own local engine. */
+    uri: string | undefined;
+    user: string;
+    password: string | undefined;
+    database: string;
+  };
+  localNeo4j: { port: number; dataDir: string; heap: string; pageCache: string };
+  seedOnStart: boolean;
+  apiKeys: string;
+  readsRequireKey: boolean;
+  limits: {
+    requestTimeoutMs: number;
+    txTimeoutMs: number;
+    cypherTimeoutMs: number;
+    cypherMaxRows: number;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+    bodyLimit: string;
+  };
+  corsOrigins: string[];
+  introspection: boolean;
+  landingPage: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates an environment (process.env by default) into a Config, or throws one clear ConfigError. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}.`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    neo4j: { uri: c.NEO4J_URI, user: c.NEO4J_USER, password: c.NEO4J_PASSWORD, database: c.NEO4J_DATABASE },
+    localNeo4j: {
+      port: c.NEO4J_LOCAL_PORT,
+      dataDir: c.NEO4J_LOCAL_DATA,
+      heap: c.NEO4J_LOCAL_HEAP,
+      pageCache: c.NEO4J_LOCAL_PAGECACHE,
+    },
+    seedOnStart: c.SEED_ON_START,
+    apiKeys: c.API_KEYS,
+    readsRequireKey: c.READS_REQUIRE_KEY,
+    limits: {
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      txTimeoutMs: c.TX_TIMEOUT_MS,
+      cypherTimeoutMs: c.CYPHER_TIMEOUT_MS,
+      cypherMaxRows: c.CYPHER_MAX_ROWS,
+      maxDepth: c.QUERY_MAX_DEPTH,
+      maxCost: c.QUERY_MAX_COST,
+      maxAliases: c.QUERY_MAX_ALIASES,
+      maxTokens: c.QUERY_MAX_TOKENS,
+      maxDirectives: c.QUERY_MAX_DIRECTIVES,
+      bodyLimit: c.BODY_LIMIT,
+    },
+    corsOrigins: c.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    introspection: c.INTROSPECTION ?? !production,
+    landingPage: c.LANDING_PAGE ?? !production,
+  };
+}

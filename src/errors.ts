@@ -1,0 +1,45 @@
+/**
+ * The project's errors: GraphQL errors with an `extensions.code` and a message that tells the
+ * user what to do. Every error a client can see is made here; anything else is masked by
+ * `formatError` in server.ts.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  AMBIGUOUS_NAME: 'AMBIGUOUS_NAME',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  WRITE_REFUSED: 'WRITE_REFUSED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes whose message was written for the client and may be shown as is. */
+export const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const badInput = (message: string, field?: string): GraphQLError =>
+  appError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+export const notFound = (what: string, id: string): GraphQLError =>
+  appError(ErrorCode.NOT_FOUND, `No ${what} has the id "${id}". Check the id, or look it up with search.`, { id });
+
+export const databaseUnavailable = (): GraphQLError =>
+  appError(
+    ErrorCode.DATABASE_UNAVAILABLE,
+    'The graph database is not reachable right now. Try again in a few seconds; GET /ready tells when it is back.',
+  );
+
+export const queryTimeout = (ms: number): GraphQLError =>
+  appError(
+    ErrorCode.QUERY_TIMEOUT,
+    `The query ran longer than its ${ms} ms limit and was cancelled on the database. Narrow it (fewer hops, a smaller window, a lower limit).`,
+  );

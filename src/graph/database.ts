@@ -1,0 +1,148 @@
+/**
+ * The one place that runs Cypher. It opens the driver, gives each request a scope that counts
+ * its database round trips, and translates driver failures into the project's errors at this
+ * edge, so nothing above it sees a Neo4jError.
+ */
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type Record as Neo4jRecord,
+  Neo4jError,
+} from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import { appError, databaseUnavailable, ErrorCode, queryTimeout } from '../errors.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Neo4jRecord;
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string | undefined;
+  database: string;
+  /** Server-side timeout of every transaction: a runaway query is cancelled by Neo4j itself. */
+  txTimeoutMs: number;
+}
+
+// Fail fast while the database is away: the driver's defaults (30 s of retries, 30 s connect)
+// would hold every request far past any client's patience.
+const DRIVER_CONFIG = {
+  disableLosslessIntegers: true,
+  connectionTimeout: 5_000,
+  connectionAcquisitionTimeout: 5_000,
+  maxTransactionRetryTime: 3_000,
+  maxConnectionPoolSize: 100,
+  logging: undefined,
+};
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** Maps a driver failure to a client-facing error; anything unexpected is rethrown to be masked. */
+export function translateDatabaseError(error: unknown, timeoutMs: number): unknown {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
+    if (TIMEOUT_CODES.has(error.code)) return queryTimeout(timeoutMs);
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return appError(
+        ErrorCode.CONFLICT,
+        'That write conflicts with an existing record (a unique id or name). Reload and retry.',
+      );
+    }
+  }
+  if (error instanceof Error && /connect|ECONNREFUSED|ECONNRESET|socket/i.test(error.message))
+    return databaseUnavailable();
+  return error;
+}
+
+export class Database {
+  readonly driver: Driver;
+  readonly name: string;
+  readonly txTimeoutMs: number;
+
+  constructor(options: DatabaseOptions) {
+    // The local engine runs with auth off (loopback only); a configured server gets basic auth.
+    const auth = options.password === undefined ? undefined : neo4j.auth.basic(options.user, options.password);
+    this.driver = neo4j.driver(options.uri, auth, DRIVER_CONFIG);
+    this.name = options.database;
+    this.txTimeoutMs = options.txTimeoutMs;
+  }
+
+  /** A fresh scope for one request (or one script run), with its own round-trip count. */
+  scope(timeoutMs = this.txTimeoutMs): DbScope {
+    return new DbScope(this, timeoutMs);
+  }
+
+  /** True when the database answers a trivial query now. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.executeQuery('RETURN 1', {}, { database: this.name, transactionConfig: { timeout: 2_000 } });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** A write transaction as the graph modules see it: every run is counted as a round trip. */
+export interface WriteTx {
+  run(query: string, params?: Params): Promise<Row[]>;
+}
+
+export class DbScope {
+  roundTrips = 0;
+
+  constructor(
+    readonly db: Database,
+    readonly timeoutMs: number,
+  ) {}
+
+  /** One auto-committed READ query (routed to a reader in a cluster): one round trip. */
+  async read(query: string, params: Params = {}): Promise<Row[]> {
+    this.roundTrips += 1;
+    try {
+      const result: QueryResult = await this.db.driver.executeQuery(query, params, {
+        database: this.db.name,
+        routing: neo4j.routing.READ,
+        transactionConfig: { timeout: this.timeoutMs },
+      });
+      return result.records;
+    } catch (error) {
+      throw translateDatabaseError(error, this.timeoutMs);
+    }
+  }
+
+  /** One WRITE transaction: all of `work` commits, or none of it does. Retried on transient errors. */
+  async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        (tx: ManagedTransaction) =>
+          work({
+            run: async (query, params = {}) => {
+              this.roundTrips += 1;
+              return (await tx.run(query, params)).records;
+            },
+          }),
+        { timeout: this.timeoutMs },
+      );
+    } catch (error) {
+      throw translateDatabaseError(error, this.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+}

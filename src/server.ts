@@ -1,0 +1,131 @@
+/**
+ * The composition root: validated config in, a server that can be started and stopped out.
+ * It opens the driver, runs the migrations, builds the schema and the per-request context, and
+ * mounts /graphql, /health and /ready on one HTTP server. Tests start it on a random port.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { KeyRing, presentedKey } from './auth.js';
+import type { Config } from './config.js';
+import { createContext, type Context } from './context.js';
+import { appError, ErrorCode } from './errors.js';
+import { formatError } from './format-error.js';
+import { Database } from './graph/database.js';
+import { migrate } from './graph/migrations.js';
+import { createLogger, type Logger } from './logger.js';
+import { roundTripsPlugin } from './plugins/round-trips.js';
+import { resolvers } from './resolvers/index.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SCHEMA_DIR = join(ROOT, 'schema');
+
+/** The SDL files of schema/, in a stable order (common.graphql first: it declares the roots). */
+export function loadTypeDefs(): string {
+  const files = readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort((a, b) => (a === 'common.graphql' ? -1 : b === 'common.graphql' ? 1 : a.localeCompare(b)));
+  return files.map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8')).join('\n');
+}
+
+export interface ConflictGraphServer {
+  readonly config: Config;
+  readonly db: Database;
+  readonly log: Logger;
+  readonly app: express.Express;
+  /** Migrates, then listens; resolves with the base URL (http://host:port). */
+  start(): Promise<string>;
+  /** Drains in-flight requests, then closes the driver. */
+  stop(): Promise<void>;
+}
+
+export async function createServer(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+): Promise<ConflictGraphServer> {
+  if (!config.neo4j.uri)
+    throw new Error('createServer needs config.neo4j.uri (main.ts starts a local Neo4j when it is unset).');
+  const db = new Database({
+    uri: config.neo4j.uri,
+    user: config.neo4j.user,
+    password: config.neo4j.password,
+    database: config.neo4j.database,
+    txTimeoutMs: config.limits.txTimeoutMs,
+  });
+  const keys = new KeyRing(config.apiKeys);
+  const app = express();
+  const http: Server = createHttpServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: http }),
+      config.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
+      roundTripsPlugin(config.env !== 'production'),
+    ],
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const up = await db.ping();
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
+  });
+
+  let listening = false;
+  return {
+    config,
+    db,
+    log,
+    app,
+    async start() {
+      await migrate(db);
+      await apollo.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: config.limits.bodyLimit }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => {
+            const key = presentedKey(req.headers);
+            const viewer = key ? keys.identify(key) : null;
+            if (key && !viewer) {
+              throw appError(
+                ErrorCode.UNAUTHENTICATED,
+                'That API key is not valid. Check it, or make one with npm run key.',
+              );
+            }
+            return createContext(db.scope(), viewer, config, log);
+          },
+        }),
+      );
+      await new Promise<void>((ok) => http.listen(config.port, config.host, ok));
+      listening = true;
+      const address = http.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+      log.info({ url: `${url}/graphql` }, 'conflict-graph is serving GraphQL');
+      return url;
+    },
+    async stop() {
+      if (listening) await apollo.stop();
+      else http.close();
+      await db.close();
+    },
+  };
+}
+
+export type { BaseContext };

@@ -1,0 +1,43 @@
+/**
+ * Boots one throwaway local Neo4j (free port, temporary data folder) for the whole run, unless
+ * NEO4J_URI points at a server already, and removes it afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j-local/launcher.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
+  }
+}
+
+let local: LocalNeo4j | undefined;
+let dataDir: string | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  if (process.env.NEO4J_URI) {
+    project.provide('neo4jUri', process.env.NEO4J_URI);
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'conflict-graph-test-'));
+    local = await startLocalNeo4j({
+      port: 0,
+      dataDir,
+      heap: '768m',
+      pageCache: '128m',
+      say: (line) => console.log(`[test neo4j] ${line}`),
+    });
+    project.provide('neo4jUri', local.uri);
+  }
+  project.provide('neo4jUser', process.env.NEO4J_USER ?? 'neo4j');
+  project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
+}
+
+export async function teardown(): Promise<void> {
+  await local?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
