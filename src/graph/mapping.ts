@@ -1,0 +1,187 @@
+/**
+ * Records to domain objects: one mapping per label, used by every graph module, so an Actor
+ * read by a list, a path or a search is the same object. Domain objects carry `__typename`
+ * and the scalar fields of their GraphQL type; relationships are resolved by loaders.
+ */
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+
+export type NodeLabel = 'Actor' | 'Place' | 'Event' | 'Source' | 'Claim';
+export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'Source', 'Claim'];
+
+type Props = Record<string, unknown>;
+
+/** Neo4j temporal values (or ISO strings) to ISO 8601 UTC strings; null stays null. */
+export function toIso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (neo4j.isDateTime(value as never) || neo4j.isDate(value as never) || neo4j.isLocalDateTime(value as never)) {
+    return new Date((value as { toString(): string }).toString()).toISOString();
+  }
+  return String(value);
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+function base(p: Props) {
+  return { id: String(p.id), createdAt: toIso(p.createdAt) ?? '', updatedAt: toIso(p.updatedAt) ?? '' };
+}
+
+export interface ActorObject extends ReturnType<typeof base> {
+  __typename: 'Actor';
+  name: string;
+  kind: string;
+  aliases: string[];
+  description: string | null;
+}
+
+export interface PlaceObject extends ReturnType<typeof base> {
+  __typename: 'Place';
+  name: string;
+  kind: string;
+  aliases: string[];
+  location: { latitude: number; longitude: number } | null;
+  parentId?: string | null;
+}
+
+export interface EventObject extends ReturnType<typeof base> {
+  __typename: 'Event';
+  type: string;
+  subType: string | null;
+  time: { start: string | null; end: string | null; precision: string; label: string };
+  description: string;
+  fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
+}
+
+export interface SourceObject extends ReturnType<typeof base> {
+  __typename: 'Source';
+  kind: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  reliability: string;
+}
+
+export interface ClaimObject extends ReturnType<typeof base> {
+  __typename: 'Claim';
+  text: string;
+  quote: string | null;
+  status: string;
+  notIndependentlyVerified: boolean;
+  retracted: boolean;
+  retractionReason: string | null;
+  createdBy: string;
+}
+
+export type DomainObject = ActorObject | PlaceObject | EventObject | SourceObject | ClaimObject;
+
+export function toActor(p: Props): ActorObject {
+  return {
+    __typename: 'Actor',
+    ...base(p),
+    name: String(p.name),
+    kind: String(p.kind),
+    aliases: list(p.aliases),
+    description: str(p.description),
+  };
+}
+
+export function toPlace(p: Props): PlaceObject {
+  const loc = p.location as { x: number; y: number } | null | undefined;
+  return {
+    __typename: 'Place',
+    ...base(p),
+    name: String(p.name),
+    kind: String(p.kind),
+    aliases: list(p.aliases),
+    // WGS-84 points store x = longitude, y = latitude.
+    location: loc ? { latitude: Number(loc.y), longitude: Number(loc.x) } : null,
+  };
+}
+
+export function toEvent(p: Props): EventObject {
+  const low = num(p.fatalitiesLow);
+  const high = num(p.fatalitiesHigh);
+  const best = num(p.fatalitiesBest);
+  return {
+    __typename: 'Event',
+    ...base(p),
+    type: String(p.type),
+    subType: str(p.subType),
+    time: {
+      start: toIso(p.startTime),
+      end: toIso(p.endTime),
+      precision: str(p.timePrecision) ?? 'UNKNOWN',
+      label: str(p.timeLabel) ?? 'unknown time',
+    },
+    description: String(p.description ?? ''),
+    fatalities: { known: low !== null || high !== null || best !== null, low, high, best },
+  };
+}
+
+export function toSource(p: Props): SourceObject {
+  return {
+    __typename: 'Source',
+    ...base(p),
+    kind: String(p.kind),
+    title: String(p.title),
+    publisher: str(p.publisher),
+    author: str(p.author),
+    url: str(p.url),
+    publishedAt: toIso(p.publishedAt),
+    language: str(p.language),
+    reliability: str(p.reliability) ?? 'F',
+  };
+}
+
+export function toClaim(p: Props): ClaimObject {
+  return {
+    __typename: 'Claim',
+    ...base(p),
+    text: String(p.text),
+    quote: str(p.quote),
+    status: String(p.status ?? 'REPORTED'),
+    notIndependentlyVerified: p.notIndependentlyVerified === true,
+    retracted: p.retracted === true,
+    retractionReason: str(p.retractionReason),
+    createdBy: String(p.createdBy ?? 'unknown'),
+  };
+}
+
+const BY_LABEL: Record<NodeLabel, (p: Props) => DomainObject> = {
+  Actor: toActor,
+  Place: toPlace,
+  Event: toEvent,
+  Source: toSource,
+  Claim: toClaim,
+};
+
+/** The domain label of a node (its first label among the domain labels), or null. */
+export function domainLabel(labels: readonly string[]): NodeLabel | null {
+  return (NODE_LABELS.find((l) => labels.includes(l)) as NodeLabel | undefined) ?? null;
+}
+
+/** Any domain node to its domain object; null for non-domain nodes (Name, AuditEntry …). */
+export function toDomain(node: Neo4jNode): DomainObject | null {
+  const label = domainLabel(node.labels);
+  return label ? BY_LABEL[label](node.properties as Props) : null;
+}
+
+/** A human label for drawing: name, title, or the first words of a claim or event. */
+export function displayLabel(o: DomainObject): string {
+  switch (o.__typename) {
+    case 'Actor':
+    case 'Place':
+      return o.name;
+    case 'Source':
+      return o.title;
+    case 'Event':
+      return `${o.subType ?? o.type} · ${o.time.label}`;
+    case 'Claim':
+      return o.text.length > 80 ? `${o.text.slice(0, 77)}…` : o.text;
+  }
+}
