@@ -4,7 +4,7 @@
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { createServer } from './server.js';
+import { createServer, DatabaseUnreachableError } from './server.js';
 import { LocalNeo4jError, startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/launcher.js';
 import { ConfigKeyError } from './auth.js';
 
@@ -55,7 +55,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof LocalNeo4jError || error instanceof ConfigKeyError) {
+  if (
+    error instanceof LocalNeo4jError ||
+    error instanceof ConfigKeyError ||
+    error instanceof DatabaseUnreachableError
+  ) {
     console.error(`conflict-graph: ${error.message}`);
   } else {
     console.error('conflict-graph failed to start:', error);

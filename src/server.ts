@@ -35,6 +35,11 @@ export function loadTypeDefs(): string {
   return files.map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8')).join('\n');
 }
 
+/** How long start() waits for the database before giving up with one clear line. */
+const START_WAIT_MS = 60_000;
+
+export class DatabaseUnreachableError extends Error {}
+
 export interface ConflictGraphServer {
   readonly config: Config;
   readonly db: Database;
@@ -93,6 +98,11 @@ export async function createServer(
     log,
     app,
     async start() {
+      if (!(await db.waitUntilReachable(START_WAIT_MS, (line) => log.info(line)))) {
+        throw new DatabaseUnreachableError(
+          `Neo4j at ${config.neo4j.uri} did not answer within ${START_WAIT_MS / 1000} s: check that it runs and that NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD are right.`,
+        );
+      }
       await migrate(db);
       await apollo.start();
       app.use(

@@ -92,6 +92,21 @@ export class Database {
     }
   }
 
+  /**
+   * Waits until the database answers (a server that is still booting, a cluster electing a
+   * leader), saying so every few seconds; false when it never did within `timeoutMs`.
+   */
+  async waitUntilReachable(timeoutMs: number, say: (line: string) => void): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    let attempt = 0;
+    while (Date.now() < deadline) {
+      if (await this.ping()) return true;
+      if (attempt++ % 5 === 0) say('Waiting for Neo4j to answer…');
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    return false;
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
