@@ -17,6 +17,16 @@ const config: CodegenConfig = {
         useIndexSignature: false,
         contextType: '../context.js#Context',
         defaultMapper: 'Partial<{T}>',
+        // Resolvers receive and return the graph layer's domain objects (src/graph/mapping.ts).
+        mappers: {
+          Actor: '../graph/mapping.js#ActorObject',
+          Place: '../graph/mapping.js#PlaceObject',
+          Event: '../graph/mapping.js#EventObject',
+          Source: '../graph/mapping.js#SourceObject',
+          Claim: '../graph/mapping.js#ClaimObject',
+          Participation: '../graph/mapping.js#ParticipationObject',
+          ActorRelation: '../graph/mapping.js#ActorRelationObject',
+        },
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: {

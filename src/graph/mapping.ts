@@ -185,3 +185,43 @@ export function displayLabel(o: DomainObject): string {
       return o.text.length > 80 ? `${o.text.slice(0, 77)}…` : o.text;
   }
 }
+
+/** Claim statuses from strongest to weakest: a fact edge shows its strongest claim's. */
+export const STATUS_STRENGTH: readonly string[] = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'];
+
+/** The strongest of some statuses (REPORTED when none is known). */
+export function strongestStatus(statuses: readonly (string | null | undefined)[]): string {
+  const known = statuses.filter((s): s is string => typeof s === 'string' && STATUS_STRENGTH.includes(s));
+  if (known.length === 0) return 'REPORTED';
+  return known.reduce((a, b) => (STATUS_STRENGTH.indexOf(a) <= STATUS_STRENGTH.indexOf(b) ? a : b));
+}
+
+/** What a fact edge carries: the claims behind it and their strongest status. */
+export interface FactEdge {
+  claimIds: string[];
+  status: string;
+}
+
+export function toFactEdge(p: Props): FactEdge {
+  return { claimIds: list(p.claimIds), status: str(p.status) ?? 'REPORTED' };
+}
+
+/** An actor's part in an event (a PARTICIPATED_IN edge), with both ends. */
+export interface ParticipationObject extends FactEdge {
+  __typename: 'Participation';
+  role: string;
+  actor: ActorObject;
+  event: EventObject;
+}
+
+/** A relation between two actors seen from one side; `actor` is the other end. */
+export interface ActorRelationObject extends FactEdge {
+  __typename: 'ActorRelation';
+  kind: string;
+  actor: ActorObject;
+}
+
+/** The properties of a node returned by a query (a column, or a value inside a collected map). */
+export function nodeProps(node: unknown): Props {
+  return (node as Neo4jNode).properties as Props;
+}

@@ -1,0 +1,239 @@
+/**
+ * Actor reads: by id, the filtered and ordered list, and the batch reads behind the nested
+ * fields (participations, relations to other actors). Every batch answers many actors with one
+ * query; the loaders in src/resolvers/loaders.ts call them.
+ */
+import { alignRows } from './batches.js';
+import type { DbScope } from './database.js';
+import {
+  type ActorObject,
+  type ActorRelationObject,
+  type ParticipationObject,
+  strongestStatus,
+  toActor,
+  toEvent,
+  toFactEdge,
+  nodeProps,
+} from './mapping.js';
+import { normaliseName } from './names.js';
+import {
+  afterCursor,
+  type Connection,
+  emptyConnection,
+  type PageParams,
+  pageRows,
+  pageQueryParams,
+  type SortDirection,
+  sortValueOf,
+  toConnection,
+} from './pagination.js';
+
+const ACTORS_BY_IDS = `
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  RETURN id, a`;
+
+export async function actorsByIds(db: DbScope, ids: readonly string[]): Promise<(ActorObject | null)[]> {
+  const rows = await db.read(ACTORS_BY_IDS, { ids });
+  return alignRows(ids, rows, (row) => toActor(nodeProps(row.get('a'))), null);
+}
+
+// --- the list ------------------------------------------------------------------------------
+
+export type ActorOrderField = 'NAME' | 'CREATED_AT';
+
+export interface ActorFilter {
+  kinds?: readonly string[] | null;
+  nameContains?: string | null;
+}
+
+// Name and alias text goes through the Name nodes' normalised keys ('actor:<key>'), so 'fama'
+// finds FAMa and 'lere' finds Léré whatever the case and accents.
+const ACTOR_FILTER = `
+  ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($needle IS NULL OR EXISTS {
+    MATCH (n:Name)-[:NAMES]->(a) WHERE n.key STARTS WITH 'actor:' AND substring(n.key, 6) CONTAINS $needle
+  })`;
+
+const ACTOR_SORT_KEYS: Record<ActorOrderField, { key: string; kind: 'string' | 'datetime' }> = {
+  NAME: { key: 'a.name', kind: 'string' },
+  CREATED_AT: { key: 'a.createdAt', kind: 'datetime' },
+};
+
+function actorListQuery(field: ActorOrderField, direction: SortDirection): string {
+  const { key, kind } = ACTOR_SORT_KEYS[field];
+  return `
+    CALL () {
+      MATCH (a:Actor) WHERE ${ACTOR_FILTER}
+      RETURN count(a) AS total
+    }
+    CALL () {
+      MATCH (a:Actor) WHERE ${ACTOR_FILTER} AND ${afterCursor(key, 'a.id', direction, kind)}
+      WITH a ORDER BY ${key} ${direction}, a.id ${direction} LIMIT $limit
+      RETURN collect({node: a, sortValue: ${sortValueOf(key, kind)}, cursorId: a.id}) AS page
+    }
+    RETURN total, page`;
+}
+
+/** One statement per ordering, built once. */
+const ACTOR_LIST: Record<string, string> = Object.fromEntries(
+  (['NAME', 'CREATED_AT'] as const).flatMap((field) =>
+    (['ASC', 'DESC'] as const).map((direction) => [`${field} ${direction}`, actorListQuery(field, direction)]),
+  ),
+);
+
+/** The ordering's name, as cursors carry it. */
+export const actorOrdering = (field: ActorOrderField, direction: SortDirection) => `actors:${field}:${direction}`;
+
+export async function listActors(
+  db: DbScope,
+  filter: ActorFilter,
+  field: ActorOrderField,
+  direction: SortDirection,
+  page: PageParams,
+): Promise<Connection<ActorObject>> {
+  const needle = filter.nameContains ? normaliseName(filter.nameContains) : null;
+  const rows = await db.read(ACTOR_LIST[`${field} ${direction}`] as string, {
+    kinds: filter.kinds ?? null,
+    needle: needle || null,
+    ...pageQueryParams(page),
+  });
+  const row = rows[0];
+  if (!row) return emptyConnection(page);
+  return toConnection(
+    pageRows(row.get('page'), (n) => toActor(nodeProps(n))),
+    row.get('total') as number,
+    page,
+  );
+}
+
+// --- participations ------------------------------------------------------------------------
+
+// In time order: by the event's start (unknown starts last), then event id and role, which
+// together name one participation.
+const PARTICIPATION_KEY = "e.id + '|' + p.role";
+const PARTICIPATIONS_OF_ACTORS = `
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  CALL (a) {
+    MATCH (a)-[p:PARTICIPATED_IN]->(e:Event) WHERE $role IS NULL OR p.role = $role
+    RETURN count(p) AS total
+  }
+  CALL (a) {
+    MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
+    WHERE ($role IS NULL OR p.role = $role) AND ${afterCursor('e.startTime', PARTICIPATION_KEY, 'ASC', 'datetime')}
+    WITH p, e ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC LIMIT $limit
+    RETURN collect({edge: properties(p), node: e, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY}}) AS page
+  }
+  RETURN id, a, total, page`;
+
+export const participationOrdering = 'participations:START_TIME:ASC';
+
+/** Each actor's participations (one page per actor), optionally in one role only. */
+export async function participationsOfActors(
+  db: DbScope,
+  ids: readonly string[],
+  role: string | null,
+  page: PageParams,
+): Promise<Connection<ParticipationObject>[]> {
+  const rows = await db.read(PARTICIPATIONS_OF_ACTORS, { ids, role, ...pageQueryParams(page) });
+  return alignRows(
+    ids,
+    rows,
+    (row) => {
+      const actor = toActor(nodeProps(row.get('a')));
+      const items = row.get('page') as {
+        edge: Record<string, unknown>;
+        node: unknown;
+        sortValue: string | null;
+        cursorId: string;
+      }[];
+      return toConnection(
+        items.map((item) => ({
+          node: {
+            __typename: 'Participation' as const,
+            ...toFactEdge(item.edge),
+            role: String(item.edge.role),
+            actor,
+            event: toEvent(nodeProps(item.node)),
+          },
+          sortValue: item.sortValue,
+          cursorId: item.cursorId,
+        })),
+        row.get('total') as number,
+        page,
+      );
+    },
+    emptyConnection(page),
+  );
+}
+
+// --- relations between actors ----------------------------------------------------------------
+
+export interface ActorRelations {
+  memberOf: ActorRelationObject[];
+  members: ActorRelationObject[];
+  allies: ActorRelationObject[];
+  opponents: ActorRelationObject[];
+}
+
+const NO_RELATIONS: ActorRelations = { memberOf: [], members: [], allies: [], opponents: [] };
+
+// All four kinds in one pass; the direction decides member vs whole, and ALLIED_WITH / OPPOSES
+// are symmetric, so they are matched both ways and merged per other actor.
+const RELATIONS_OF_ACTORS = `
+  UNWIND $ids AS id
+  MATCH (a:Actor {id: id})
+  CALL (a) {
+    MATCH (a)-[r:MEMBER_OF|PART_OF|ALLIED_WITH|OPPOSES]-(other:Actor)
+    WHERE other <> a
+    RETURN collect({kind: type(r), outgoing: startNode(r) = a, edge: properties(r), other: other}) AS relations
+  }
+  RETURN id, relations`;
+
+interface RelationRow {
+  kind: string;
+  outgoing: boolean;
+  edge: Record<string, unknown>;
+  other: unknown;
+}
+
+/** One list per side, merged per (kind, other actor), ordered by the other actor's name. */
+function sortRelations(rows: RelationRow[]): ActorRelationObject[] {
+  const merged = new Map<string, ActorRelationObject>();
+  for (const row of rows) {
+    const actor = toActor(nodeProps(row.other));
+    const edge = toFactEdge(row.edge);
+    const key = `${row.kind}|${actor.id}`;
+    const seen = merged.get(key);
+    if (seen) {
+      seen.claimIds = [...new Set([...seen.claimIds, ...edge.claimIds])];
+      seen.status = strongestStatus([seen.status, edge.status]);
+    } else {
+      merged.set(key, { __typename: 'ActorRelation', kind: row.kind, actor, ...edge });
+    }
+  }
+  return [...merged.values()].sort(
+    (x, y) =>
+      x.actor.name.localeCompare(y.actor.name) || x.kind.localeCompare(y.kind) || x.actor.id.localeCompare(y.actor.id),
+  );
+}
+
+export async function relationsOfActors(db: DbScope, ids: readonly string[]): Promise<ActorRelations[]> {
+  const rows = await db.read(RELATIONS_OF_ACTORS, { ids });
+  return alignRows(
+    ids,
+    rows,
+    (row) => {
+      const relations = row.get('relations') as RelationRow[];
+      const nest = (r: RelationRow) => r.kind === 'MEMBER_OF' || r.kind === 'PART_OF';
+      return {
+        memberOf: sortRelations(relations.filter((r) => nest(r) && r.outgoing)),
+        members: sortRelations(relations.filter((r) => nest(r) && !r.outgoing)),
+        allies: sortRelations(relations.filter((r) => r.kind === 'ALLIED_WITH')),
+        opponents: sortRelations(relations.filter((r) => r.kind === 'OPPOSES')),
+      };
+    },
+    NO_RELATIONS,
+  );
+}

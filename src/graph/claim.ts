@@ -1,0 +1,237 @@
+/**
+ * Claim reads: by id, the filtered list, and the batch reads behind the nested fields (who
+ * asserts it, where it is reported, what supports or contradicts it, what it is about) and the
+ * claim pages of other nodes (asserted by an actor, about a node, reported in a source).
+ * Retracted claims are kept in the graph but hidden from every read unless asked for.
+ */
+import { alignRows } from './batches.js';
+import type { DbScope } from './database.js';
+import {
+  type ActorObject,
+  type ClaimObject,
+  type DomainObject,
+  nodeProps,
+  type SourceObject,
+  toActor,
+  toClaim,
+  toDomain,
+  toSource,
+} from './mapping.js';
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import {
+  afterCursor,
+  type Connection,
+  emptyConnection,
+  type PageParams,
+  pageQueryParams,
+  pageRows,
+  toConnection,
+} from './pagination.js';
+
+const CLAIMS_BY_IDS = `
+  UNWIND $ids AS id
+  MATCH (c:Claim {id: id})
+  RETURN id, c`;
+
+/** Claims by id, retracted or not: an id names a claim for good. */
+export async function claimsByIds(db: DbScope, ids: readonly string[]): Promise<(ClaimObject | null)[]> {
+  const rows = await db.read(CLAIMS_BY_IDS, { ids });
+  return alignRows(ids, rows, (row) => toClaim(nodeProps(row.get('c'))), null);
+}
+
+// --- provenance and evidence ---------------------------------------------------------------
+
+export interface ClaimEvidence {
+  assertedBy: ActorObject | null;
+  reportedIn: SourceObject[];
+  /** The sources it is reported in, and those that support it besides. */
+  supportingSources: SourceObject[];
+  contradictingSources: SourceObject[];
+}
+
+const NO_EVIDENCE: ClaimEvidence = {
+  assertedBy: null,
+  reportedIn: [],
+  supportingSources: [],
+  contradictingSources: [],
+};
+
+const EVIDENCE_OF_CLAIMS = `
+  UNWIND $ids AS id
+  MATCH (c:Claim {id: id})
+  CALL (c) {
+    OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Actor)
+    WITH a ORDER BY a.id
+    RETURN collect(a)[0] AS assertedBy
+  }
+  CALL (c) {
+    OPTIONAL MATCH (c)-[:REPORTED_IN]->(s:Source)
+    WITH s ORDER BY s.title, s.id
+    RETURN collect(s) AS reportedIn
+  }
+  CALL (c) {
+    CALL (c) {
+      MATCH (c)-[:REPORTED_IN]->(s:Source) RETURN s
+      UNION
+      MATCH (s:Source)-[:SUPPORTS]->(c) RETURN s
+    }
+    WITH s ORDER BY s.title, s.id
+    RETURN collect(s) AS supportingSources
+  }
+  CALL (c) {
+    OPTIONAL MATCH (s:Source)-[:CONTRADICTS]->(c)
+    WITH s ORDER BY s.title, s.id
+    RETURN collect(s) AS contradictingSources
+  }
+  RETURN id, assertedBy, reportedIn, supportingSources, contradictingSources`;
+
+/** Each claim's asserting actor, its sources, and the sources for and against it, in one query. */
+export async function evidenceOfClaims(db: DbScope, ids: readonly string[]): Promise<ClaimEvidence[]> {
+  const rows = await db.read(EVIDENCE_OF_CLAIMS, { ids });
+  const sources = (v: unknown) => (v as unknown[]).map((n) => toSource(nodeProps(n)));
+  return alignRows(
+    ids,
+    rows,
+    (row) => {
+      const actor = row.get('assertedBy') as unknown;
+      return {
+        assertedBy: actor ? toActor(nodeProps(actor)) : null,
+        reportedIn: sources(row.get('reportedIn')),
+        supportingSources: sources(row.get('supportingSources')),
+        contradictingSources: sources(row.get('contradictingSources')),
+      };
+    },
+    NO_EVIDENCE,
+  );
+}
+
+const ABOUT_OF_CLAIMS = `
+  UNWIND $ids AS id
+  MATCH (c:Claim {id: id})
+  CALL (c) {
+    OPTIONAL MATCH (c)-[:ABOUT]->(n)
+    WITH n ORDER BY n.id
+    RETURN collect(n) AS about
+  }
+  RETURN id, about`;
+
+/** The actors, places, events, sources and claims each claim is about. */
+export async function aboutOfClaims(db: DbScope, ids: readonly string[]): Promise<DomainObject[][]> {
+  const rows = await db.read(ABOUT_OF_CLAIMS, { ids });
+  return alignRows(
+    ids,
+    rows,
+    (row) => (row.get('about') as Neo4jNode[]).map((n) => toDomain(n)).filter((o): o is DomainObject => o !== null),
+    [],
+  );
+}
+
+// --- claim pages of other nodes -------------------------------------------------------------
+
+/** The relationship from a claim to the parent whose claims are paged (ABOUT: an actor). */
+export type ClaimParentLink = 'ASSERTED_BY' | 'ABOUT' | 'REPORTED_IN';
+
+const PARENT_PATTERN: Record<ClaimParentLink, string> = {
+  ASSERTED_BY: '(c:Claim)-[:ASSERTED_BY]->(:Actor {id: id})',
+  ABOUT: '(c:Claim)-[:ABOUT]->(:Actor {id: id})',
+  REPORTED_IN: '(c:Claim)-[:REPORTED_IN]->(:Source {id: id})',
+};
+
+// In the order they were added (createdAt, then id).
+function claimsOfParentsQuery(link: ClaimParentLink): string {
+  const visible = '($includeRetracted OR NOT coalesce(c.retracted, false))';
+  const match = `MATCH ${PARENT_PATTERN[link]}`;
+  return `
+    UNWIND $ids AS id
+    CALL (id) {
+      ${match} WHERE ${visible}
+      RETURN count(c) AS total
+    }
+    CALL (id) {
+      ${match} WHERE ${visible} AND ${afterCursor('c.createdAt', 'c.id', 'ASC', 'datetime')}
+      WITH c ORDER BY c.createdAt ASC, c.id ASC LIMIT $limit
+      RETURN collect({node: c, sortValue: toString(c.createdAt), cursorId: c.id}) AS page
+    }
+    RETURN id, total, page`;
+}
+
+const CLAIMS_OF_PARENTS: Record<ClaimParentLink, string> = {
+  ASSERTED_BY: claimsOfParentsQuery('ASSERTED_BY'),
+  ABOUT: claimsOfParentsQuery('ABOUT'),
+  REPORTED_IN: claimsOfParentsQuery('REPORTED_IN'),
+};
+
+export const claimOrdering = 'claims:CREATED_AT:ASC';
+
+/** One page of claims per parent: asserted by an actor, about a node, or reported in a source. */
+export async function claimsOfParents(
+  db: DbScope,
+  link: ClaimParentLink,
+  ids: readonly string[],
+  includeRetracted: boolean,
+  page: PageParams,
+): Promise<Connection<ClaimObject>[]> {
+  const rows = await db.read(CLAIMS_OF_PARENTS[link], { ids, includeRetracted, ...pageQueryParams(page) });
+  return alignRows(
+    ids,
+    rows,
+    (row) =>
+      toConnection(
+        pageRows(row.get('page'), (n) => toClaim(nodeProps(n))),
+        row.get('total') as number,
+        page,
+      ),
+    emptyConnection(page),
+  );
+}
+
+// --- the list ------------------------------------------------------------------------------
+
+export interface ClaimFilter {
+  statuses?: readonly string[] | null;
+  assertedById?: string | null;
+  aboutId?: string | null;
+  reportedInId?: string | null;
+  textContains?: string | null;
+  includeRetracted?: boolean | null;
+}
+
+const CLAIM_FILTER = `
+  ($statuses IS NULL OR c.status IN $statuses)
+  AND ($includeRetracted OR NOT coalesce(c.retracted, false))
+  AND ($assertedById IS NULL OR EXISTS { MATCH (c)-[:ASSERTED_BY]->(:Actor {id: $assertedById}) })
+  AND ($aboutId IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(n) WHERE n.id = $aboutId })
+  AND ($reportedInId IS NULL OR EXISTS { MATCH (c)-[:REPORTED_IN]->(:Source {id: $reportedInId}) })
+  AND ($text IS NULL OR toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)`;
+
+const CLAIM_LIST = `
+  CALL () {
+    MATCH (c:Claim) WHERE ${CLAIM_FILTER}
+    RETURN count(c) AS total
+  }
+  CALL () {
+    MATCH (c:Claim) WHERE ${CLAIM_FILTER} AND ${afterCursor('c.createdAt', 'c.id', 'ASC', 'datetime')}
+    WITH c ORDER BY c.createdAt ASC, c.id ASC LIMIT $limit
+    RETURN collect({node: c, sortValue: toString(c.createdAt), cursorId: c.id}) AS page
+  }
+  RETURN total, page`;
+
+/** Claims in the order they were added, filtered; retracted ones only when asked for. */
+export async function listClaims(db: DbScope, filter: ClaimFilter, page: PageParams): Promise<Connection<ClaimObject>> {
+  const rows = await db.read(CLAIM_LIST, {
+    statuses: filter.statuses ?? null,
+    includeRetracted: filter.includeRetracted ?? false,
+    assertedById: filter.assertedById ?? null,
+    aboutId: filter.aboutId ?? null,
+    reportedInId: filter.reportedInId ?? null,
+    text: filter.textContains ? filter.textContains.toLowerCase() : null,
+    ...pageQueryParams(page),
+  });
+  const row = rows[0];
+  if (!row) return emptyConnection(page);
+  return toConnection(
+    pageRows(row.get('page'), (n) => toClaim(nodeProps(n))),
+    row.get('total') as number,
+    page,
+  );
+}

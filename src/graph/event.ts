@@ -1,0 +1,263 @@
+/**
+ * Event reads: by id, the filtered and ordered list, and the batch reads behind the nested
+ * fields (place, participants, the claims that report it, the events before, after, around it).
+ * The claims of an event are those ABOUT it and those behind its fact edges (where it occurred,
+ * who took part): a claim that adds a participant reports the event as much as one that defines it.
+ */
+import { alignRows } from './batches.js';
+import type { DbScope } from './database.js';
+import {
+  type ClaimObject,
+  type EventObject,
+  nodeProps,
+  type ParticipationObject,
+  type PlaceObject,
+  toActor,
+  toClaim,
+  toEvent,
+  toFactEdge,
+  toPlace,
+} from './mapping.js';
+import {
+  afterCursor,
+  type Connection,
+  emptyConnection,
+  type PageParams,
+  pageQueryParams,
+  pageRows,
+  type SortDirection,
+  type SortValueKind,
+  sortValueOf,
+  toConnection,
+} from './pagination.js';
+
+const EVENTS_BY_IDS = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  RETURN id, e`;
+
+export async function eventsByIds(db: DbScope, ids: readonly string[]): Promise<(EventObject | null)[]> {
+  const rows = await db.read(EVENTS_BY_IDS, { ids });
+  return alignRows(ids, rows, (row) => toEvent(nodeProps(row.get('e'))), null);
+}
+
+// --- place ---------------------------------------------------------------------------------
+
+const PLACES_OF_EVENTS = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})-[:OCCURRED_AT]->(p:Place)
+  WITH id, p ORDER BY p.id
+  WITH id, collect(p)[0] AS p
+  RETURN id, p`;
+
+/** Where each event occurred, or null when unknown. */
+export async function placesOfEvents(db: DbScope, ids: readonly string[]): Promise<(PlaceObject | null)[]> {
+  const rows = await db.read(PLACES_OF_EVENTS, { ids });
+  return alignRows(ids, rows, (row) => toPlace(nodeProps(row.get('p'))), null);
+}
+
+// --- participants --------------------------------------------------------------------------
+
+const PARTICIPANTS_OF_EVENTS = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  CALL (e) {
+    MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e) WHERE $role IS NULL OR p.role = $role
+    WITH a, p ORDER BY p.role, a.name, a.id
+    RETURN collect({edge: properties(p), actor: a}) AS participants
+  }
+  RETURN id, e, participants`;
+
+/** Who took part in each event, and as what (ordered by role, then name). */
+export async function participantsOfEvents(
+  db: DbScope,
+  ids: readonly string[],
+  role: string | null,
+): Promise<ParticipationObject[][]> {
+  const rows = await db.read(PARTICIPANTS_OF_EVENTS, { ids, role });
+  return alignRows(
+    ids,
+    rows,
+    (row) => {
+      const event = toEvent(nodeProps(row.get('e')));
+      return (row.get('participants') as { edge: Record<string, unknown>; actor: unknown }[]).map((item) => ({
+        __typename: 'Participation' as const,
+        ...toFactEdge(item.edge),
+        role: String(item.edge.role),
+        actor: toActor(nodeProps(item.actor)),
+        event,
+      }));
+    },
+    [],
+  );
+}
+
+// --- claims --------------------------------------------------------------------------------
+
+/** The claims that report an event `e`, one row `c` each (a Cypher fragment over `e`). */
+const CLAIMS_OF_EVENT = `
+  CALL (e) {
+    MATCH (c:Claim)-[:ABOUT]->(e) RETURN c
+    UNION
+    MATCH (e)-[r:OCCURRED_AT]->(:Place) UNWIND r.claimIds AS claimId MATCH (c:Claim {id: claimId}) RETURN c
+    UNION
+    MATCH (:Actor)-[r:PARTICIPATED_IN]->(e) UNWIND r.claimIds AS claimId MATCH (c:Claim {id: claimId}) RETURN c
+  }`;
+
+const CLAIMS_OF_EVENTS = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  CALL (e) {
+    ${CLAIMS_OF_EVENT}
+    WITH c WHERE ($statuses IS NULL OR c.status IN $statuses) AND ($includeRetracted OR NOT coalesce(c.retracted, false))
+    WITH c ORDER BY c.createdAt, c.id
+    RETURN collect(c) AS claims
+  }
+  RETURN id, claims`;
+
+/** The claims that report each event, in the order they were added; retracted ones on request. */
+export async function claimsOfEvents(
+  db: DbScope,
+  ids: readonly string[],
+  statuses: readonly string[] | null,
+  includeRetracted: boolean,
+): Promise<ClaimObject[][]> {
+  const rows = await db.read(CLAIMS_OF_EVENTS, { ids, statuses, includeRetracted });
+  return alignRows(ids, rows, (row) => (row.get('claims') as unknown[]).map((n) => toClaim(nodeProps(n))), []);
+}
+
+// --- links between events ------------------------------------------------------------------
+
+export interface EventLinks {
+  followedBy: EventObject[];
+  precededBy: EventObject[];
+  partOf: EventObject | null;
+  subEvents: EventObject[];
+}
+
+const NO_LINKS: EventLinks = { followedBy: [], precededBy: [], partOf: null, subEvents: [] };
+
+const LINKS_OF_EVENTS = `
+  UNWIND $ids AS id
+  MATCH (e:Event {id: id})
+  CALL (e) {
+    MATCH (e)-[r:FOLLOWED_BY|PART_OF]-(other:Event)
+    WITH r, other ORDER BY other.startTime, other.id
+    RETURN collect({kind: type(r), outgoing: startNode(r) = e, other: other}) AS links
+  }
+  RETURN id, links`;
+
+/** Each event's sequels, antecedents, the event it is part of and its sub-events, in one query. */
+export async function linksOfEvents(db: DbScope, ids: readonly string[]): Promise<EventLinks[]> {
+  const rows = await db.read(LINKS_OF_EVENTS, { ids });
+  return alignRows(
+    ids,
+    rows,
+    (row) => {
+      const links = (row.get('links') as { kind: string; outgoing: boolean; other: unknown }[]).map((l) => ({
+        ...l,
+        event: toEvent(nodeProps(l.other)),
+      }));
+      const pick = (kind: string, outgoing: boolean) =>
+        links.filter((l) => l.kind === kind && l.outgoing === outgoing).map((l) => l.event);
+      return {
+        followedBy: pick('FOLLOWED_BY', true),
+        precededBy: pick('FOLLOWED_BY', false),
+        partOf: pick('PART_OF', true)[0] ?? null,
+        subEvents: pick('PART_OF', false),
+      };
+    },
+    NO_LINKS,
+  );
+}
+
+// --- the list ------------------------------------------------------------------------------
+
+export type EventOrderField = 'START_TIME' | 'CREATED_AT';
+
+export interface EventFilter {
+  types?: readonly string[] | null;
+  subTypes?: readonly string[] | null;
+  from?: string | null;
+  to?: string | null;
+  placeId?: string | null;
+  actorId?: string | null;
+  role?: string | null;
+  claimStatus?: readonly string[] | null;
+}
+
+// The time window keeps events that overlap it: ending at or after `from`, starting at or before
+// `to`; an unknown start or end is open on that side. A place includes everything inside it.
+const EVENT_FILTER = `
+  ($types IS NULL OR e.type IN $types)
+  AND ($subTypes IS NULL OR e.subType IN $subTypes)
+  AND ($from IS NULL OR e.endTime IS NULL OR e.endTime >= datetime($from))
+  AND ($to IS NULL OR e.startTime IS NULL OR e.startTime <= datetime($to))
+  AND ($placeId IS NULL OR EXISTS {
+    MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId})
+  })
+  AND (($actorId IS NULL AND $role IS NULL) OR EXISTS {
+    MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
+    WHERE ($actorId IS NULL OR a.id = $actorId) AND ($role IS NULL OR p.role = $role)
+  })
+  AND ($claimStatus IS NULL OR EXISTS {
+    ${CLAIMS_OF_EVENT}
+    WITH c WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
+    RETURN c
+  })`;
+
+const EVENT_SORT_KEYS: Record<EventOrderField, { key: string; kind: SortValueKind }> = {
+  START_TIME: { key: 'e.startTime', kind: 'datetime' },
+  CREATED_AT: { key: 'e.createdAt', kind: 'datetime' },
+};
+
+function eventListQuery(field: EventOrderField, direction: SortDirection): string {
+  const { key, kind } = EVENT_SORT_KEYS[field];
+  return `
+    CALL () {
+      MATCH (e:Event) WHERE ${EVENT_FILTER}
+      RETURN count(e) AS total
+    }
+    CALL () {
+      MATCH (e:Event) WHERE ${EVENT_FILTER} AND ${afterCursor(key, 'e.id', direction, kind)}
+      WITH e ORDER BY ${key} ${direction}, e.id ${direction} LIMIT $limit
+      RETURN collect({node: e, sortValue: ${sortValueOf(key, kind)}, cursorId: e.id}) AS page
+    }
+    RETURN total, page`;
+}
+
+/** One statement per ordering, built once. */
+const EVENT_LIST: Record<string, string> = Object.fromEntries(
+  (['START_TIME', 'CREATED_AT'] as const).flatMap((field) =>
+    (['ASC', 'DESC'] as const).map((direction) => [`${field} ${direction}`, eventListQuery(field, direction)]),
+  ),
+);
+
+export const eventOrdering = (field: EventOrderField, direction: SortDirection) => `events:${field}:${direction}`;
+
+export async function listEvents(
+  db: DbScope,
+  filter: EventFilter,
+  field: EventOrderField,
+  direction: SortDirection,
+  page: PageParams,
+): Promise<Connection<EventObject>> {
+  const rows = await db.read(EVENT_LIST[`${field} ${direction}`] as string, {
+    types: filter.types ?? null,
+    subTypes: filter.subTypes ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    placeId: filter.placeId ?? null,
+    actorId: filter.actorId ?? null,
+    role: filter.role ?? null,
+    claimStatus: filter.claimStatus ?? null,
+    ...pageQueryParams(page),
+  });
+  const row = rows[0];
+  if (!row) return emptyConnection(page);
+  return toConnection(
+    pageRows(row.get('page'), (n) => toEvent(nodeProps(n))),
+    row.get('total') as number,
+    page,
+  );
+}

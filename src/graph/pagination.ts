@@ -1,0 +1,155 @@
+/**
+ * Relay cursor pagination by keyset, not SKIP: a cursor is the opaque base64url of
+ * [ordering, sort value, id] of the last row seen, and the next page starts strictly after it
+ * (`k > $v OR (k = $v AND id > $id)`), so a deep page costs what the first one does and rows
+ * inserted meanwhile neither repeat nor vanish. Pages fetch `first + 1` rows to know whether
+ * there is a next page; the total is counted in the same query.
+ */
+import { badInput } from '../errors.js';
+
+/** The largest page a client may ask for: a bigger list is paged. */
+export const MAX_PAGE_SIZE = 100;
+
+export type SortDirection = 'ASC' | 'DESC';
+/** How a sort key compares: DateTime keys travel as strings and are compared as datetimes. */
+export type SortValueKind = 'datetime' | 'string';
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The page a client asked for, checked: `limit` rows to fetch, and where to start. */
+export interface PageParams {
+  first: number;
+  limit: number;
+  afterValue: string | number | null;
+  afterId: string | null;
+  /** Names the ordering: a cursor of another ordering is refused. */
+  ordering: string;
+}
+
+/** A fetched row and the key it sorts by. */
+export interface PageRow<T> {
+  node: T;
+  sortValue: string | number | null;
+  cursorId: string;
+}
+
+export function encodeCursor(ordering: string, value: string | number | null, id: string): string {
+  return Buffer.from(JSON.stringify([ordering, value, id]), 'utf8').toString('base64url');
+}
+
+const badCursor = () =>
+  badInput(
+    'That cursor is not valid for this list. Pass the endCursor of a page of the same list and ordering, or omit `after` to start from the first page.',
+    'after',
+  );
+
+export function decodeCursor(ordering: string, cursor: string): { value: string | number | null; id: string } {
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor();
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3) throw badCursor();
+  const [tag, value, id] = decoded as unknown[];
+  if (tag !== ordering || typeof id !== 'string') throw badCursor();
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number') throw badCursor();
+  return { value, id };
+}
+
+/** Checks `first` and `after`; refuses a negative or too large page and a foreign cursor. */
+export function pageParams(
+  ordering: string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): PageParams {
+  const size = first ?? 20;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw badInput(
+      `\`first\` must be between 0 and ${MAX_PAGE_SIZE}; page through longer lists with \`after\`.`,
+      'first',
+    );
+  }
+  const cursor = after ? decodeCursor(ordering, after) : null;
+  return { first: size, limit: size + 1, afterValue: cursor?.value ?? null, afterId: cursor?.id ?? null, ordering };
+}
+
+/** The Cypher parameters of a page: `$limit`, `$afterValue`, `$afterId`. */
+export function pageQueryParams(page: PageParams): {
+  limit: number;
+  afterValue: string | number | null;
+  afterId: string | null;
+} {
+  return { limit: page.limit, afterValue: page.afterValue, afterId: page.afterId };
+}
+
+/** One page of rows (fetched with `limit` = first + 1) as a Relay connection. */
+export function toConnection<T>(rows: readonly PageRow<T>[], totalCount: number, page: PageParams): Connection<T> {
+  const kept = rows.slice(0, page.first);
+  const edges = kept.map((row) => ({
+    cursor: encodeCursor(page.ordering, row.sortValue, row.cursorId),
+    node: row.node,
+  }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      // Forward-only paging: there is a previous page exactly when the client came from one.
+      hasPreviousPage: page.afterId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/** An empty connection, for a parent that no longer exists. */
+export function emptyConnection<T>(page: PageParams): Connection<T> {
+  return toConnection<T>([], 0, page);
+}
+
+/**
+ * The keyset condition "strictly after the cursor" for `ORDER BY key <direction>, id <direction>`,
+ * as Cypher over `$afterValue` / `$afterId` (true when there is no cursor). Neo4j sorts null as
+ * the largest value (last ascending, first descending), and optional keys (an event's start) are
+ * null sometimes, so the condition places nulls as the ORDER BY does.
+ */
+export function afterCursor(key: string, id: string, direction: SortDirection, kind: SortValueKind): string {
+  const value = kind === 'datetime' ? 'datetime($afterValue)' : '$afterValue';
+  if (direction === 'ASC') {
+    return `($afterId IS NULL
+      OR ($afterValue IS NULL AND ${key} IS NULL AND ${id} > $afterId)
+      OR ($afterValue IS NOT NULL AND (${key} IS NULL OR ${key} > ${value} OR (${key} = ${value} AND ${id} > $afterId))))`;
+  }
+  return `($afterId IS NULL
+      OR ($afterValue IS NULL AND (${key} IS NOT NULL OR ${id} < $afterId))
+      OR ($afterValue IS NOT NULL AND ${key} IS NOT NULL AND (${key} < ${value} OR (${key} = ${value} AND ${id} < $afterId))))`;
+}
+
+/** How a sort key travels in a cursor: DateTimes as their full-precision string. */
+export function sortValueOf(key: string, kind: SortValueKind): string {
+  return kind === 'datetime' ? `toString(${key})` : key;
+}
+
+/** The `page` column of a list query (a list of {node, sortValue, cursorId} maps) as page rows. */
+export function pageRows<T>(page: unknown, map: (node: unknown) => T): PageRow<T>[] {
+  return (page as { node: unknown; sortValue: string | number | null; cursorId: string }[]).map((item) => ({
+    node: map(item.node),
+    sortValue: item.sortValue,
+    cursorId: item.cursorId,
+  }));
+}

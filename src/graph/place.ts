@@ -1,0 +1,162 @@
+/**
+ * Place reads: by id, the filtered list, and the batch reads behind the nested fields (parent,
+ * ancestors, children, and the events at a place or anywhere inside it). LOCATED_IN points from
+ * a place to the one it lies in (Léré → Niafunké circle → Timbuktu region → Mali).
+ */
+import { alignRows } from './batches.js';
+import type { DbScope } from './database.js';
+import { type EventObject, nodeProps, type PlaceObject, toEvent, toPlace } from './mapping.js';
+import { normaliseName } from './names.js';
+import {
+  afterCursor,
+  type Connection,
+  emptyConnection,
+  type PageParams,
+  pageQueryParams,
+  pageRows,
+  toConnection,
+} from './pagination.js';
+
+const PLACES_BY_IDS = `
+  UNWIND $ids AS id
+  MATCH (p:Place {id: id})
+  OPTIONAL MATCH (p)-[:LOCATED_IN]->(parent:Place)
+  WITH id, p, min(parent.id) AS parentId
+  RETURN id, p, parentId`;
+
+export async function placesByIds(db: DbScope, ids: readonly string[]): Promise<(PlaceObject | null)[]> {
+  const rows = await db.read(PLACES_BY_IDS, { ids });
+  return alignRows(ids, rows, (row) => ({ ...toPlace(nodeProps(row.get('p'))), parentId: row.get('parentId') }), null);
+}
+
+// --- hierarchy -----------------------------------------------------------------------------
+
+const HIERARCHY_OF_PLACES = `
+  UNWIND $ids AS id
+  MATCH (p:Place {id: id})
+  CALL (p) {
+    OPTIONAL MATCH path = (p)-[:LOCATED_IN*1..]->(ancestor:Place)
+    WITH ancestor, length(path) AS depth ORDER BY depth
+    RETURN collect(ancestor) AS ancestors
+  }
+  CALL (p) {
+    OPTIONAL MATCH (child:Place)-[:LOCATED_IN]->(p)
+    WITH child ORDER BY child.name, child.id
+    RETURN collect(child) AS children
+  }
+  RETURN id, ancestors, children`;
+
+export interface PlaceHierarchy {
+  /** From the parent up to the country. */
+  ancestors: PlaceObject[];
+  children: PlaceObject[];
+}
+
+/** Each place's ancestors (nearest first; the first is its parent) and children, in one query. */
+export async function hierarchyOfPlaces(db: DbScope, ids: readonly string[]): Promise<PlaceHierarchy[]> {
+  const rows = await db.read(HIERARCHY_OF_PLACES, { ids });
+  return alignRows(
+    ids,
+    rows,
+    (row) => ({
+      ancestors: (row.get('ancestors') as unknown[]).map((n) => toPlace(nodeProps(n))),
+      children: (row.get('children') as unknown[]).map((n) => toPlace(nodeProps(n))),
+    }),
+    { ancestors: [], children: [] },
+  );
+}
+
+// --- events at a place -----------------------------------------------------------------------
+
+// In time order: the event's start (unknown starts last), then id.
+function eventsAtPlacesQuery(includeInside: boolean): string {
+  const at = includeInside ? '(e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(p)' : '(e)-[:OCCURRED_AT]->(p)';
+  return `
+    UNWIND $ids AS id
+    MATCH (p:Place {id: id})
+    CALL (p) {
+      MATCH ${at} WITH DISTINCT e
+      RETURN count(e) AS total
+    }
+    CALL (p) {
+      MATCH ${at} WITH DISTINCT e
+      WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
+      WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
+      RETURN collect({node: e, sortValue: toString(e.startTime), cursorId: e.id}) AS page
+    }
+    RETURN id, total, page`;
+}
+
+const EVENTS_AT_PLACES = eventsAtPlacesQuery(false);
+const EVENTS_AT_OR_INSIDE_PLACES = eventsAtPlacesQuery(true);
+
+export const placeEventOrdering = 'place-events:START_TIME:ASC';
+
+/** Each place's events (one page per place), at the place itself or anywhere inside it. */
+export async function eventsAtPlaces(
+  db: DbScope,
+  ids: readonly string[],
+  includeInside: boolean,
+  page: PageParams,
+): Promise<Connection<EventObject>[]> {
+  const query = includeInside ? EVENTS_AT_OR_INSIDE_PLACES : EVENTS_AT_PLACES;
+  const rows = await db.read(query, { ids, ...pageQueryParams(page) });
+  return alignRows(
+    ids,
+    rows,
+    (row) =>
+      toConnection(
+        pageRows(row.get('page'), (n) => toEvent(nodeProps(n))),
+        row.get('total') as number,
+        page,
+      ),
+    emptyConnection(page),
+  );
+}
+
+// --- the list ------------------------------------------------------------------------------
+
+export interface PlaceFilter {
+  kinds?: readonly string[] | null;
+  nameContains?: string | null;
+  insideId?: string | null;
+}
+
+const PLACE_FILTER = `
+  ($kinds IS NULL OR p.kind IN $kinds)
+  AND ($needle IS NULL OR EXISTS {
+    MATCH (n:Name)-[:NAMES]->(p) WHERE n.key STARTS WITH 'place:' AND substring(n.key, 6) CONTAINS $needle
+  })
+  AND ($insideId IS NULL OR EXISTS { MATCH (p)-[:LOCATED_IN*1..]->(:Place {id: $insideId}) })`;
+
+const PLACE_LIST = `
+  CALL () {
+    MATCH (p:Place) WHERE ${PLACE_FILTER}
+    RETURN count(p) AS total
+  }
+  CALL () {
+    MATCH (p:Place) WHERE ${PLACE_FILTER} AND ${afterCursor('p.name', 'p.id', 'ASC', 'string')}
+    WITH p ORDER BY p.name ASC, p.id ASC LIMIT $limit
+    RETURN collect({node: p, sortValue: p.name, cursorId: p.id}) AS page
+  }
+  RETURN total, page`;
+
+export const placeOrdering = 'places:NAME:ASC';
+
+/** Places by name, filtered by kind, name or alias text, and the place they lie in. */
+export async function listPlaces(db: DbScope, filter: PlaceFilter, page: PageParams): Promise<Connection<PlaceObject>> {
+  const needle = filter.nameContains ? normaliseName(filter.nameContains) : null;
+  const rows = await db.read(PLACE_LIST, {
+    kinds: filter.kinds ?? null,
+    needle: needle || null,
+    insideId: filter.insideId ?? null,
+    ...pageQueryParams(page),
+  });
+  const row = rows[0];
+  if (!row) return emptyConnection(page);
+  return toConnection(
+    pageRows(row.get('page'), (n) => toPlace(nodeProps(n))),
+    row.get('total') as number,
+    page,
+  );
+}
