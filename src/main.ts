@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const url = await server.start();
-  log.info(`Open ${url}/graphql to query the graph.`);
+  log.info(`Open ${url}/graphql to query the graph, or ${url}/explore to explore it.`);
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,7 @@ import { KeyRing, presentedKey } from './auth.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { appError, ErrorCode } from './errors.js';
+import { explorerRouter } from './explorer.js';
 import { formatError } from './format-error.js';
 import { Database } from './graph/database.js';
 import { migrate } from './graph/migrations.js';
@@ -90,6 +91,7 @@ export async function createServer(
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
   });
+  app.use('/explore', explorerRouter());
 
   let listening = false;
   return {
