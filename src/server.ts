@@ -21,6 +21,7 @@ import { explorerRouter } from './explorer.js';
 import { formatError } from './format-error.js';
 import { Database } from './graph/database.js';
 import { migrate } from './graph/migrations.js';
+import { graphIsEmpty, loadSeed } from './graph/seed.js';
 import { createLogger, type Logger } from './logger.js';
 import { roundTripsPlugin } from './plugins/round-trips.js';
 import { resolvers } from './resolvers/index.js';
@@ -106,6 +107,10 @@ export async function createServer(
         );
       }
       await migrate(db);
+      if (config.seedOnStart && (await graphIsEmpty(db))) {
+        const seeded = await loadSeed(db);
+        log.info(seeded, 'loaded the seed into the empty database');
+      }
       await apollo.start();
       app.use(
         '/graphql',

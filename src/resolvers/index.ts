@@ -1,5 +1,16 @@
 /** All resolvers, merged. Each domain type has its own module; add the next one to the list. */
 import { scalarResolvers } from './scalars.js';
 import { nodeResolvers } from './node.js';
+import { actorMutations } from './actor-mutations.js';
+import { placeMutations } from './place-mutations.js';
+import { sourceMutations } from './source-mutations.js';
+import { claimMutations } from './claim-mutations.js';
 
-export const resolvers = [scalarResolvers, nodeResolvers];
+export const resolvers = [
+  scalarResolvers,
+  nodeResolvers,
+  actorMutations,
+  placeMutations,
+  sourceMutations,
+  claimMutations,
+];

@@ -1,0 +1,93 @@
+/**
+ * Field rules shared by every write input (ids, names, texts, dates, coordinates, URLs), and
+ * `parseInput`, which turns the first failed rule into a BAD_USER_INPUT naming the field
+ * ("input.events[1].time.start: …"). Nothing is written when a rule fails: validation runs
+ * before the transaction opens.
+ */
+import { z } from 'zod';
+import { badInput } from '../errors.js';
+
+export const LIMITS = {
+  id: 200,
+  name: 200,
+  aliases: 50,
+  text: 5_000,
+  quote: 2_000,
+  title: 500,
+  note: 2_000,
+  label: 200,
+  listItems: 200,
+  fatalities: 1_000_000,
+} as const;
+
+/** GraphQL's null and an absent field mean the same to us: absent. */
+export const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z
+    .union([schema, z.null(), z.undefined()])
+    .transform((v): z.output<T> | undefined => (v === null ? undefined : (v as z.output<T> | undefined)));
+
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** A reference to an existing node: any non-empty id (whether it exists is checked in the transaction). */
+export const idRef = text(LIMITS.id);
+
+/** A new node's id: "<prefix>:<letters, digits, . _ ~ : ->", e.g. actor:csp. */
+export const newId = (prefix: string) =>
+  z
+    .string()
+    .trim()
+    .max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
+    .regex(
+      new RegExp(`^${prefix}:[A-Za-z0-9._~:-]+$`),
+      `must look like "${prefix}:some-name" (letters, digits, . _ ~ : - after "${prefix}:")`,
+    );
+
+export const idList = z.array(idRef).max(LIMITS.listItems, `must list at most ${LIMITS.listItems} ids`);
+
+export const aliases = z.array(text(LIMITS.name)).max(LIMITS.aliases, `must list at most ${LIMITS.aliases} aliases`);
+
+/** An ISO 8601 date-time with a time zone (2023-09-17T12:00:00.000Z), kept as a UTC ISO string. */
+export const dateTime = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2023-09-17T12:00:00Z' })
+  .transform((s) => new Date(s).toISOString());
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2_000, 'must be at most 2000 characters')
+  .url('must be an absolute URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+export const geoPoint = z.object({
+  latitude: z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90'),
+  longitude: z
+    .number()
+    .min(-180, 'longitude must be between -180 and 180')
+    .max(180, 'longitude must be between -180 and 180'),
+});
+export type GeoPoint = z.infer<typeof geoPoint>;
+
+export const idempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters without spaces');
+
+/** Enum values from a list, with the allowed values in the message. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { errorMap: () => ({ message: `must be one of ${values.join(', ')}` }) });
+
+/** "input.events[1].time.start" from a zod path. */
+export function fieldPath(root: string, path: readonly (string | number)[]): string {
+  return path.reduce<string>((at, key) => (typeof key === 'number' ? `${at}[${key}]` : `${at}.${key}`), root);
+}
+
+/** Validates raw input; the first problem becomes a BAD_USER_INPUT that names its field. */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, raw: unknown, root = 'input'): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data as z.output<S>;
+  const issue = result.error.issues[0]!;
+  const field = fieldPath(root, issue.path);
+  const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+  throw badInput(`${field} ${message}.`, field);
+}

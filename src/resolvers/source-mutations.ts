@@ -1,0 +1,12 @@
+/** Mutations on sources: thin — check the role, hand the input to the graph's write path. */
+import { requireRole } from '../auth.js';
+import type { Context } from '../context.js';
+import type { MutationAddSourceArgs } from '../generated/graphql.js';
+import { addSource } from '../graph/source-writes.js';
+
+export const sourceMutations = {
+  Mutation: {
+    addSource: (_: unknown, { input }: MutationAddSourceArgs, ctx: Context) =>
+      addSource(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+  },
+};
