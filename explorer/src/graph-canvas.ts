@@ -111,9 +111,10 @@ export class GraphCanvas {
         },
       });
     }
+    const firstDrawing = this.cy.elements().empty();
     this.cy.add(fresh);
     this.cy.getElementById(seedId).addClass('seed');
-    if (fresh.length) this.layout();
+    if (fresh.length) this.layout(firstDrawing);
     return { added: fresh.filter((e) => e.group === 'nodes').length, refused };
   }
 
@@ -122,18 +123,27 @@ export class GraphCanvas {
     this.cy.getElementById(id).select();
   }
 
-  private layout(): void {
+  /** A fresh drawing is laid out from scratch; an expansion keeps the drawn nodes near where they were. */
+  private layout(fromScratch: boolean): void {
     const options: LayoutOptions = {
       name: 'cose',
       animate: false,
-      randomize: false,
+      randomize: fromScratch,
       fit: true,
-      padding: 30,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
+      padding: 40,
+      nodeRepulsion: () => 400_000,
+      nodeOverlap: 20,
+      idealEdgeLength: () => 100,
+      edgeElasticity: () => 100,
+      gravity: 80,
       // Fewer iterations on big drawings: the layout must finish in well under a second.
       numIter: this.nodes.size > 200 ? 300 : 1000,
     };
     this.cy.layout(options).run();
+    // A small drawing fitted to the canvas would be blown up; keep labels at a readable size.
+    if (this.cy.zoom() > 1.2) {
+      this.cy.zoom(1.2);
+      this.cy.center();
+    }
   }
 }

@@ -57,10 +57,7 @@ new SearchBox(
   byId<HTMLFormElement>('search'),
   byId<HTMLInputElement>('search-text'),
   byId<HTMLUListElement>('search-hits'),
-  (hit) => {
-    seeds = [{ id: hit.node.id, depth: Number(depthSelect.value) }];
-    void reload(hit.node.id);
-  },
+  (hit) => void start(hit.node.id),
 );
 confirmedOnly.addEventListener('change', () => void reload());
 depthSelect.addEventListener('change', () => {
@@ -114,6 +111,13 @@ async function reload(select?: string): Promise<void> {
   if (chosen) await show({ kind: 'node', node: chosen });
 }
 
+/** Draws a node's neighbourhood afresh; the address (#id) keeps it, to share or reload. */
+async function start(id: string): Promise<void> {
+  seeds = [{ id, depth: Number(depthSelect.value) }];
+  history.replaceState(null, '', `#${encodeURIComponent(id)}`);
+  await reload(id);
+}
+
 async function expand(id: string): Promise<void> {
   const seed = { id, depth: 1 };
   seeds.push(seed);
@@ -153,6 +157,8 @@ function renderLegend(): void {
 
 renderLegend();
 renderTimeline(timeline, [], () => undefined);
+const linked = decodeURIComponent(location.hash.slice(1));
+if (linked) void start(linked);
 
 // The drawing, for the browser tests and for curious analysts in the console.
 declare global {
