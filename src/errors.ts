@@ -15,6 +15,18 @@ export const ErrorCode = {
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   WRITE_REFUSED: 'WRITE_REFUSED',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  // Query limits (src/plugins/query-limits.ts): each refusal names the limit it hit.
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  BATCHING_DISABLED: 'BATCHING_DISABLED',
+  // HTTP refusals made before GraphQL runs (src/plugins/http-guards.ts).
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,4 +54,10 @@ export const queryTimeout = (ms: number): GraphQLError =>
   appError(
     ErrorCode.QUERY_TIMEOUT,
     `The query ran longer than its ${ms} ms limit and was cancelled on the database. Narrow it (fewer hops, a smaller window, a lower limit).`,
+  );
+
+export const requestTimeout = (ms: number): GraphQLError =>
+  appError(
+    ErrorCode.REQUEST_TIMEOUT,
+    `The request ran past its ${ms} ms deadline; its database work was cancelled. Ask for less (a lower first:, fewer nested fields) or split it.`,
   );

@@ -19,10 +19,12 @@ import { createContext, type Context } from './context.js';
 import { appError, ErrorCode } from './errors.js';
 import { explorerRouter } from './explorer.js';
 import { formatError } from './format-error.js';
-import { Database } from './graph/database.js';
+import { Database, deadlineIn } from './graph/database.js';
 import { migrate } from './graph/migrations.js';
 import { graphIsEmpty, loadSeed } from './graph/seed.js';
 import { createLogger, type Logger } from './logger.js';
+import { bodyErrors, corsGuard, jsonBody, jsonOnly, noBatches } from './plugins/http-guards.js';
+import { queryLimitRules, queryParseOptions } from './plugins/query-limits.js';
 import { roundTripsPlugin } from './plugins/round-trips.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -68,13 +70,27 @@ export async function createServer(
   });
   const keys = new KeyRing(config.apiKeys);
   const app = express();
-  const http: Server = createHttpServer(app);
+  app.disable('x-powered-by');
+  // A client gets REQUEST_TIMEOUT_MS to send its whole request (slow-body clients are cut off).
+  const http: Server = createHttpServer(
+    {
+      requestTimeout: config.limits.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, config.limits.requestTimeoutMs),
+    },
+    app,
+  );
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // Query limits from config.limits; batching stays off (one operation per request); CSRF
+    // prevention stays on (a GET needs a preflight header or a JSON content type).
+    validationRules: queryLimitRules(config.limits),
+    parseOptions: queryParseOptions(config.limits),
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
@@ -114,7 +130,10 @@ export async function createServer(
       await apollo.start();
       app.use(
         '/graphql',
-        express.json({ limit: config.limits.bodyLimit }),
+        corsGuard(config),
+        jsonOnly,
+        jsonBody(config),
+        noBatches,
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             const key = presentedKey(req.headers);
@@ -123,12 +142,17 @@ export async function createServer(
               throw appError(
                 ErrorCode.UNAUTHENTICATED,
                 'That API key is not valid. Check it, or make one with npm run key.',
+                { http: { status: 401 } },
               );
             }
-            return createContext(db.scope(), viewer, config, log);
+            // Every query of the request shares its deadline: none starts after it, and each
+            // transaction's timeout is cut to the time left.
+            const scope = db.scope(config.limits.txTimeoutMs, deadlineIn(config.limits.requestTimeoutMs));
+            return createContext(scope, viewer, config, log);
           },
         }),
       );
+      app.use(bodyErrors(config, log));
       await new Promise<void>((ok) => http.listen(config.port, config.host, ok));
       listening = true;
       const address = http.address();

@@ -11,7 +11,7 @@ import neo4j, {
   Neo4jError,
 } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
-import { appError, databaseUnavailable, ErrorCode, queryTimeout } from '../errors.js';
+import { appError, databaseUnavailable, ErrorCode, queryTimeout, requestTimeout } from '../errors.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Neo4jRecord;
@@ -46,12 +46,19 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
-/** Maps a driver failure to a client-facing error; anything unexpected is rethrown to be masked. */
-export function translateDatabaseError(error: unknown, timeoutMs: number): unknown {
+/**
+ * Maps a driver failure to a client-facing error; anything unexpected is rethrown to be masked.
+ * `timedOut` makes the error for a transaction Neo4j cancelled (by default QUERY_TIMEOUT).
+ */
+export function translateDatabaseError(
+  error: unknown,
+  timeoutMs: number,
+  timedOut: () => GraphQLError = () => queryTimeout(timeoutMs),
+): unknown {
   if (error instanceof GraphQLError) return error;
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
-    if (TIMEOUT_CODES.has(error.code)) return queryTimeout(timeoutMs);
+    if (TIMEOUT_CODES.has(error.code)) return timedOut();
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return appError(
         ErrorCode.CONFLICT,
@@ -77,9 +84,12 @@ export class Database {
     this.txTimeoutMs = options.txTimeoutMs;
   }
 
-  /** A fresh scope for one request (or one script run), with its own round-trip count. */
-  scope(timeoutMs = this.txTimeoutMs): DbScope {
-    return new DbScope(this, timeoutMs);
+  /**
+   * A fresh scope for one request (or one script run), with its own round-trip count. With a
+   * deadline, no query starts after it and each transaction's timeout is cut to the time left.
+   */
+  scope(timeoutMs = this.txTimeoutMs, deadline?: Deadline): DbScope {
+    return new DbScope(this, timeoutMs, deadline);
   }
 
   /** True when the database answers a trivial query now. */
@@ -117,31 +127,60 @@ export interface WriteTx {
   run(query: string, params?: Params): Promise<Row[]>;
 }
 
+/** A request's deadline: the epoch millisecond it ends at, and the budget it was given. */
+export interface Deadline {
+  at: number;
+  ms: number;
+}
+
+export function deadlineIn(ms: number, now = Date.now()): Deadline {
+  return { at: now + ms, ms };
+}
+
+/** The timeout one transaction gets, and the error to raise when Neo4j cancels it. */
+interface Budget {
+  ms: number;
+  timedOut: () => GraphQLError;
+}
+
 export class DbScope {
   roundTrips = 0;
 
   constructor(
     readonly db: Database,
     readonly timeoutMs: number,
+    readonly deadline?: Deadline,
   ) {}
+
+  /** The scope's timeout, or less when the request deadline is nearer; refuses past the deadline. */
+  private budget(): Budget {
+    const own: Budget = { ms: this.timeoutMs, timedOut: () => queryTimeout(this.timeoutMs) };
+    const deadline = this.deadline;
+    if (!deadline) return own;
+    const left = Math.ceil(deadline.at - Date.now());
+    if (left <= 0) throw requestTimeout(deadline.ms);
+    return left < this.timeoutMs ? { ms: left, timedOut: () => requestTimeout(deadline.ms) } : own;
+  }
 
   /** One auto-committed READ query (routed to a reader in a cluster): one round trip. */
   async read(query: string, params: Params = {}): Promise<Row[]> {
+    const budget = this.budget();
     this.roundTrips += 1;
     try {
       const result: QueryResult = await this.db.driver.executeQuery(query, params, {
         database: this.db.name,
         routing: neo4j.routing.READ,
-        transactionConfig: { timeout: this.timeoutMs },
+        transactionConfig: { timeout: budget.ms },
       });
       return result.records;
     } catch (error) {
-      throw translateDatabaseError(error, this.timeoutMs);
+      throw translateDatabaseError(error, budget.ms, budget.timedOut);
     }
   }
 
   /** One WRITE transaction: all of `work` commits, or none of it does. Retried on transient errors. */
   async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const budget = this.budget();
     const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
@@ -152,10 +191,10 @@ export class DbScope {
               return (await tx.run(query, params)).records;
             },
           }),
-        { timeout: this.timeoutMs },
+        { timeout: budget.ms },
       );
     } catch (error) {
-      throw translateDatabaseError(error, this.timeoutMs);
+      throw translateDatabaseError(error, budget.ms, budget.timedOut);
     } finally {
       await session.close();
     }
