@@ -1,0 +1,110 @@
+/**
+ * The analysts' graph filter (GraphFilter in the SDL), checked and turned into Cypher: the
+ * relationship types a traversal may follow, built only from the allow-list below (a type cannot
+ * be a parameter, so user text never reaches the query), and per-step predicates on the path's
+ * relationships and nodes that the planner evaluates inside the breadth-first search.
+ */
+import { badInput } from '../../errors.js';
+
+/** Every relationship between domain nodes (src/graph/README.md). NAMES (to Name nodes) is not one. */
+export const RELATION_KINDS = [
+  'PARTICIPATED_IN',
+  'OCCURRED_AT',
+  'LOCATED_IN',
+  'MEMBER_OF',
+  'PART_OF',
+  'ALLIED_WITH',
+  'OPPOSES',
+  'FOLLOWED_BY',
+  'ASSERTED_BY',
+  'REPORTED_IN',
+  'ABOUT',
+  'SUPPORTS',
+  'CONTRADICTS',
+  'CITES',
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export const CLAIM_STATUSES = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'] as const;
+
+export interface GraphFilterInput {
+  relationKinds?: readonly string[] | null;
+  from?: string | Date | null;
+  to?: string | Date | null;
+  claimStatus?: readonly string[] | null;
+  confirmedOnly?: boolean | null;
+}
+
+/** A checked filter: what the traversal follows, and the values of its Cypher parameters. */
+export interface GraphFilter {
+  kinds: readonly RelationKind[];
+  params: { statuses: string[] | null; from: string | null; to: string | null };
+}
+
+/** An ISO instant from a DateTime argument (graphql-scalars hands over a Date). */
+export function isoInstant(value: string | Date | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(`"${String(value)}" is not a date-time; use ISO 8601.`);
+  return date.toISOString();
+}
+
+/** Checks a time window: both ends optional, `from` not after `to`. */
+export function checkWindow(
+  from: string | Date | null | undefined,
+  to: string | Date | null | undefined,
+): { from: string | null; to: string | null } {
+  const window = { from: isoInstant(from), to: isoInstant(to) };
+  if (window.from && window.to && window.from > window.to) {
+    throw badInput('The time window ends before it starts: `from` must not be after `to`.', 'from');
+  }
+  return window;
+}
+
+export function checkGraphFilter(input: GraphFilterInput | null | undefined): GraphFilter {
+  const requested = input?.relationKinds ?? null;
+  let kinds: RelationKind[] = [...RELATION_KINDS];
+  if (requested) {
+    const unknown = requested.filter((k) => !(RELATION_KINDS as readonly string[]).includes(k));
+    if (unknown.length > 0 || requested.length === 0) {
+      throw badInput(
+        `Unknown relation kind${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ') || '(none given)'}: use some of ${RELATION_KINDS.join(', ')}.`,
+        'filter.relationKinds',
+      );
+    }
+    kinds = RELATION_KINDS.filter((k) => requested.includes(k));
+  }
+  // confirmedOnly narrows to CORROBORATED, whatever claimStatus says.
+  const statuses = input?.confirmedOnly ? ['CORROBORATED'] : input?.claimStatus ? [...new Set(input.claimStatus)] : null;
+  if (statuses && statuses.length === 0) throw badInput('claimStatus, when given, names at least one status.', 'filter.claimStatus');
+  return { kinds, params: { statuses, ...checkWindow(input?.from, input?.to) } };
+}
+
+/** `:A|B|C` for a relationship pattern; every type comes from RELATION_KINDS. */
+export function relationshipTypes(kinds: readonly RelationKind[]): string {
+  return `:${kinds.join('|')}`;
+}
+
+/**
+ * An event lies in the window when its known span meets it; an unknown start counts as its end
+ * and an unknown end as its start, and an event with no time at all is outside any window.
+ */
+export const EVENT_IN_WINDOW = (e: string): string =>
+  `(($from IS NULL OR coalesce(${e}.endTime, ${e}.startTime) >= datetime($from))
+    AND ($to IS NULL OR coalesce(${e}.startTime, ${e}.endTime) <= datetime($to)))`;
+
+/**
+ * The filter as universal predicates over path `p`: a fact edge (one with claimIds) keeps its
+ * claims' status, a Claim node its own, an Event its time. Written as all(…) over nodes(p) and
+ * relationships(p) so that shortestPath and the pruning var-length expansion check them at each
+ * step instead of enumerating paths.
+ */
+export const PATH_PREDICATES = (p: string): string => `
+  all(r IN relationships(${p}) WHERE r.claimIds IS NULL OR $statuses IS NULL OR r.status IN $statuses)
+  AND all(x IN nodes(${p}) WHERE
+        (NOT x:Claim OR $statuses IS NULL OR x.status IN $statuses)
+        AND (NOT x:Event OR ${EVENT_IN_WINDOW('x')}))`;
+
+/** The same filter on one relationship `r` (for edges between nodes already found). */
+export const EDGE_PREDICATE = (r: string): string =>
+  `(${r}.claimIds IS NULL OR $statuses IS NULL OR ${r}.status IN $statuses)`;

@@ -1,0 +1,87 @@
+/**
+ * eventsNear: events whose place lies within a radius of a point or of a named place, in a time
+ * window, nearest first. The distance predicate on Place.location is answered by the point index
+ * place_location (a range seek, pinned by a test on the plan); events are then reached through
+ * their OCCURRED_AT edge. A place without coordinates has no distance and is never near.
+ */
+import neo4j from 'neo4j-driver';
+import { badInput } from '../../errors.js';
+import type { DbScope } from '../database.js';
+import { toEvent, type EventObject } from '../mapping.js';
+import { checkWindow, EVENT_IN_WINDOW } from './filter.js';
+import { domainLabelOf } from './view.js';
+
+export const MAX_RADIUS_KM = 2_000;
+export const MAX_NEAR_RESULTS = 200;
+
+export interface EventAtDistanceObject {
+  event: EventObject;
+  distanceKm: number;
+}
+
+export interface NearRequest {
+  point?: { latitude: number; longitude: number } | null;
+  placeId?: string | null;
+  radiusKm: number;
+  from?: string | Date | null;
+  to?: string | Date | null;
+  first?: number | null;
+  /** Only events whose place is backed by a CORROBORATED claim. */
+  confirmedOnly?: boolean | null;
+}
+
+const PLACE_CENTER = `
+  MATCH (p:Place {id: $placeId})
+  RETURN p.location.latitude AS latitude, p.location.longitude AS longitude`;
+
+/** `point($center)` is a runtime constant, so the planner seeks the point index with it. */
+export const EVENTS_NEAR = `
+  WITH point({latitude: $center.latitude, longitude: $center.longitude}) AS center
+  MATCH (p:Place) WHERE point.distance(p.location, center) <= $meters
+  MATCH (e:Event)-[o:OCCURRED_AT]->(p)
+  WHERE ${EVENT_IN_WINDOW('e')} AND (NOT $confirmedOnly OR o.status = 'CORROBORATED')
+  WITH e, point.distance(p.location, center) AS meters
+  ORDER BY meters, e.id
+  LIMIT $first
+  RETURN e, meters`;
+
+async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: number; longitude: number }> {
+  if (request.point) return request.point;
+  const placeId = request.placeId as string;
+  const row = (await db.read(PLACE_CENTER, { placeId }))[0];
+  if (!row) {
+    const label = await domainLabelOf(db, placeId);
+    throw badInput(`"${placeId}" is ${label === 'Actor' ? 'an' : 'a'} ${label.toLowerCase()}, not a place: pass a place id or a point.`, 'placeId');
+  }
+  const latitude = row.get('latitude') as number | null;
+  if (latitude === null) {
+    throw badInput(`The place "${placeId}" has no known location: pass a point instead.`, 'placeId');
+  }
+  return { latitude, longitude: row.get('longitude') as number };
+}
+
+export async function eventsNear(db: DbScope, request: NearRequest): Promise<EventAtDistanceObject[]> {
+  if (Boolean(request.point) === Boolean(request.placeId)) {
+    throw badInput('Give either a point or a placeId as the centre, not both and not neither.', 'point');
+  }
+  if (!(request.radiusKm > 0 && request.radiusKm <= MAX_RADIUS_KM)) {
+    throw badInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM}.`, 'radiusKm');
+  }
+  const first = request.first ?? 50;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_NEAR_RESULTS) {
+    throw badInput(`first must be between 0 and ${MAX_NEAR_RESULTS}; narrow the radius or the window.`, 'first');
+  }
+  const window = checkWindow(request.from, request.to);
+  const center = await centerOf(db, request);
+  const rows = await db.read(EVENTS_NEAR, {
+    center,
+    meters: request.radiusKm * 1000,
+    first: neo4j.int(first),
+    confirmedOnly: request.confirmedOnly === true,
+    ...window,
+  });
+  return rows.map((row) => ({
+    event: toEvent((row.get('e') as { properties: Record<string, unknown> }).properties),
+    distanceKm: Math.round((row.get('meters') as number) / 10) / 100,
+  }));
+}

@@ -1,0 +1,89 @@
+/**
+ * pathBetween: the shortest path (or all shortest paths) between two domain nodes, within a hop
+ * limit, over the relationship kinds and claim statuses the filter allows. Cypher's
+ * shortestPath/allShortestPaths run a bidirectional breadth-first search; the filter is written
+ * as universal predicates so the search checks them at each step (no exhaustive fallback — a
+ * test pins the plan).
+ */
+import { badInput, notFound } from '../../errors.js';
+import type { DbScope } from '../database.js';
+import { checkGraphFilter, PATH_PREDICATES, relationshipTypes, type GraphFilterInput, type RelationKind } from './filter.js';
+import { DOMAIN_NODE_BY_ID, domainLabelOf, EDGE_PROJECTION, toGraphEdge, toGraphNode, type GraphEdgeObject, type GraphNodeObject } from './view.js';
+import type { Node as Neo4jNode } from 'neo4j-driver';
+
+export const DEFAULT_MAX_HOPS = 4;
+export const MAX_HOPS = 6;
+/** allShortestPaths can fan out on hubs: at most this many paths come back. */
+export const MAX_PATHS = 25;
+
+export interface GraphPathObject {
+  length: number;
+  nodes: GraphNodeObject[];
+  edges: GraphEdgeObject[];
+}
+
+export interface PathRequest {
+  fromId: string;
+  toId: string;
+  maxHops?: number | null;
+  all?: boolean | null;
+  filter?: GraphFilterInput | null;
+}
+
+/**
+ * The statement for one hop limit, kinds and mode. Only validated values reach the text: the
+ * hop limit is an integer in 1..MAX_HOPS and the kinds come from RELATION_KINDS. One row per
+ * path, or one row with a null path when both ends exist but nothing joins them; no row when an
+ * end does not exist.
+ */
+export function pathStatement(kinds: readonly RelationKind[], maxHops: number, all: boolean): string {
+  const search = all ? 'allShortestPaths' : 'shortestPath';
+  return `
+    ${DOMAIN_NODE_BY_ID('fromId')}
+    WITH n AS a
+    ${DOMAIN_NODE_BY_ID('toId')}
+    WITH a, n AS b
+    OPTIONAL MATCH p = ${search}((a)-[${relationshipTypes(kinds)}*1..${maxHops}]-(b))
+    WHERE a <> b AND ${PATH_PREDICATES('p')}
+    WITH p LIMIT ${MAX_PATHS}
+    RETURN nodes(p) AS nodes, [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`;
+}
+
+export function checkHops(maxHops: number | null | undefined): number {
+  const hops = maxHops ?? DEFAULT_MAX_HOPS;
+  if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) {
+    throw badInput(`maxHops must be between 1 and ${MAX_HOPS}; a longer chain says little about a link.`, 'maxHops');
+  }
+  return hops;
+}
+
+export async function pathBetween(db: DbScope, request: PathRequest): Promise<GraphPathObject[]> {
+  const hops = checkHops(request.maxHops);
+  const filter = checkGraphFilter(request.filter);
+  if (request.fromId === request.toId) {
+    throw badInput('fromId and toId are the same node: a path joins two different nodes.', 'toId');
+  }
+  const rows = await db.read(pathStatement(filter.kinds, hops, request.all === true), {
+    fromId: request.fromId,
+    toId: request.toId,
+    ...filter.params,
+  });
+  if (rows.length === 0) {
+    // An end is missing: say which one (more round trips, only on this error path).
+    await domainLabelOf(db, request.fromId);
+    await domainLabelOf(db, request.toId);
+    throw notFound('actor, place, event, source or claim', request.fromId);
+  }
+  const paths: GraphPathObject[] = [];
+  for (const row of rows) {
+    const nodes = row.get('nodes') as Neo4jNode[] | null;
+    if (!nodes) continue;
+    const edges = (row.get('edges') as Parameters<typeof toGraphEdge>[0][]).map(toGraphEdge);
+    paths.push({
+      length: edges.length,
+      nodes: nodes.map(toGraphNode).filter((n): n is GraphNodeObject => n !== null),
+      edges,
+    });
+  }
+  return paths;
+}

@@ -1,0 +1,81 @@
+/**
+ * search: one ranked full-text search over actor names and aliases, place names and aliases,
+ * event descriptions and claim text, through the `search_text` index (standard-folding analyzer:
+ * "Lere" finds Léré, "fama" finds FAMa). User text is never Lucene syntax: each word is escaped
+ * and lower-cased (so AND/OR/NOT are words, not operators), and the words are OR-ed, so the
+ * index's score ranks the nodes that match more of them first.
+ */
+import neo4j from 'neo4j-driver';
+import { badInput } from '../../errors.js';
+import type { DbScope } from '../database.js';
+import { displayLabel, domainLabel, toDomain, type DomainObject } from '../mapping.js';
+import { NODE_TYPE, type NodeType } from './view.js';
+
+export const MAX_SEARCH_TEXT = 200;
+export const MAX_SEARCH_RESULTS = 100;
+
+export interface SearchHitObject {
+  type: NodeType;
+  node: DomainObject;
+  label: string;
+  score: number;
+}
+
+const LABEL_OF_TYPE: Record<NodeType, string> = {
+  ACTOR: 'Actor',
+  PLACE: 'Place',
+  EVENT: 'Event',
+  SOURCE: 'Source',
+  CLAIM: 'Claim',
+};
+
+// Results stream from the index in score order, so the label filter and LIMIT stop early.
+export const SEARCH = `
+  CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+  WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
+    AND NOT (node:Claim AND coalesce(node.retracted, false))
+  RETURN node, score
+  LIMIT $first`;
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** User text as a Lucene query of escaped, lower-cased words; null when no word is left. */
+export function luceneQuery(text: string): string | null {
+  const words = text
+    .toLowerCase()
+    .split(/\s+/u)
+    .map((word) => word.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+export interface SearchRequest {
+  text: string;
+  types?: readonly NodeType[] | null;
+  first?: number | null;
+}
+
+export async function search(db: DbScope, request: SearchRequest): Promise<SearchHitObject[]> {
+  if (request.text.length > MAX_SEARCH_TEXT) {
+    throw badInput(`The search text is longer than ${MAX_SEARCH_TEXT} characters; use a few words.`, 'text');
+  }
+  const first = request.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_SEARCH_RESULTS) {
+    throw badInput(`first must be between 0 and ${MAX_SEARCH_RESULTS}.`, 'first');
+  }
+  const query = luceneQuery(request.text);
+  if (query === null) throw badInput('Give at least one word (letters or digits) to search for.', 'text');
+  const rows = await db.read(SEARCH, {
+    query,
+    labels: request.types && request.types.length > 0 ? request.types.map((t) => LABEL_OF_TYPE[t]) : null,
+    first: neo4j.int(first),
+  });
+  const hits: SearchHitObject[] = [];
+  for (const row of rows) {
+    const node = row.get('node') as Parameters<typeof toDomain>[0];
+    const domain = toDomain(node);
+    const label = domainLabel(node.labels);
+    if (domain && label) hits.push({ type: NODE_TYPE[label], node: domain, label: displayLabel(domain), score: row.get('score') as number });
+  }
+  return hits;
+}

@@ -1,0 +1,100 @@
+/**
+ * Graph-shaped answers (GraphNode, GraphEdge): how a Neo4j node or relationship found by a path
+ * or a neighbourhood is drawn — id, type, label, kind, direction — plus the lookup of any domain
+ * node by id, which every analysis query starts from.
+ */
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { notFound } from '../../errors.js';
+import type { DbScope } from '../database.js';
+import { displayLabel, domainLabel, toDomain, type DomainObject, type NodeLabel } from '../mapping.js';
+
+export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
+
+export const NODE_TYPE: Record<NodeLabel, NodeType> = {
+  Actor: 'ACTOR',
+  Place: 'PLACE',
+  Event: 'EVENT',
+  Source: 'SOURCE',
+  Claim: 'CLAIM',
+};
+
+export interface GraphNodeObject {
+  id: string;
+  type: NodeType;
+  label: string;
+  node: DomainObject;
+}
+
+export interface GraphEdgeObject {
+  id: string;
+  kind: string;
+  from: string;
+  to: string;
+  role: string | null;
+  /** Resolved to Claim objects by the resolver's loader. */
+  claimIds: string[];
+  /** The strongest status among its claims; null for an edge that states no fact. */
+  status: string | null;
+}
+
+/** A domain node to what is drawn; null for anything else (Name, AuditEntry …). */
+export function toGraphNode(node: Neo4jNode): GraphNodeObject | null {
+  const domain = toDomain(node);
+  const label = domainLabel(node.labels);
+  if (!domain || !label) return null;
+  return { id: domain.id, type: NODE_TYPE[label], label: displayLabel(domain), node: domain };
+}
+
+/** How queries return a relationship `r`: its kind, its ends' ids and what it carries. */
+export const EDGE_PROJECTION = (r: string): string =>
+  `{kind: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, role: ${r}.role,
+    claimIds: ${r}.claimIds, status: ${r}.status}`;
+
+interface EdgeRow {
+  kind: string;
+  from: string;
+  to: string;
+  role: string | null;
+  claimIds: string[] | null;
+  status: string | null;
+}
+
+/**
+ * Edge ids are stable and readable: ends, kind and role (an actor can take part in one event in
+ * two roles, as two edges), e.g. "actor:csp-PARTICIPATED_IN(ATTACKER)->event:lere-camp-attack".
+ */
+export function toGraphEdge(row: EdgeRow): GraphEdgeObject {
+  const role = row.role ?? null;
+  return {
+    id: `${row.from}-${row.kind}${role ? `(${role})` : ''}->${row.to}`,
+    kind: row.kind,
+    from: row.from,
+    to: row.to,
+    role,
+    claimIds: row.claimIds ?? [],
+    status: row.claimIds ? (row.status ?? null) : null,
+  };
+}
+
+/**
+ * `CALL` fragment binding `n` to the domain node whose id is `$<param>`: one unique-index seek
+ * per domain label (a label-less MATCH would scan every node, and would find Name nodes).
+ */
+export const DOMAIN_NODE_BY_ID = (param: string): string => `
+  CALL () {
+    MATCH (n:Actor {id: $${param}}) RETURN n
+    UNION MATCH (n:Place {id: $${param}}) RETURN n
+    UNION MATCH (n:Event {id: $${param}}) RETURN n
+    UNION MATCH (n:Source {id: $${param}}) RETURN n
+    UNION MATCH (n:Claim {id: $${param}}) RETURN n
+  }`;
+
+const LABELS_OF = `${DOMAIN_NODE_BY_ID('id')} RETURN labels(n) AS labels LIMIT 1`;
+
+/** The domain label of the node with this id; NOT_FOUND when there is none. */
+export async function domainLabelOf(db: DbScope, id: string): Promise<NodeLabel> {
+  const rows = await db.read(LABELS_OF, { id });
+  const label = rows[0] ? domainLabel(rows[0].get('labels') as string[]) : null;
+  if (!label) throw notFound('actor, place, event, source or claim', id);
+  return label;
+}
