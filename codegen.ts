@@ -26,6 +26,8 @@ const config: CodegenConfig = {
           Claim: '../graph/mapping.js#ClaimObject',
           Participation: '../graph/mapping.js#ParticipationObject',
           ActorRelation: '../graph/mapping.js#ActorRelationObject',
+          GraphNode: '../graph/analysis/view.js#GraphNodeObject',
+          GraphEdge: '../graph/analysis/view.js#GraphEdgeObject',
         },
         useTypeImports: true,
         enumsAsTypes: true,

@@ -188,7 +188,7 @@ export interface EventFilter {
 
 // The time window keeps events that overlap it: ending at or after `from`, starting at or before
 // `to`; an unknown start or end is open on that side. A place includes everything inside it.
-const EVENT_FILTER = `
+export const EVENT_FILTER = `
   ($types IS NULL OR e.type IN $types)
   AND ($subTypes IS NULL OR e.subType IN $subTypes)
   AND ($from IS NULL OR e.endTime IS NULL OR e.endTime >= datetime($from))

@@ -5,6 +5,7 @@ import { actorMutations } from './actor-mutations.js';
 import { placeMutations } from './place-mutations.js';
 import { sourceMutations } from './source-mutations.js';
 import { claimMutations } from './claim-mutations.js';
+import { analysisResolvers } from './analysis.js';
 
 export const resolvers = [
   scalarResolvers,
@@ -13,4 +14,5 @@ export const resolvers = [
   placeMutations,
   sourceMutations,
   claimMutations,
+  analysisResolvers,
 ];

@@ -31,6 +31,7 @@ export interface GraphFilterInput {
   relationKinds?: readonly string[] | null;
   from?: string | Date | null;
   to?: string | Date | null;
+  eventTypes?: readonly string[] | null;
   claimStatus?: readonly string[] | null;
   confirmedOnly?: boolean | null;
 }
@@ -38,7 +39,7 @@ export interface GraphFilterInput {
 /** A checked filter: what the traversal follows, and the values of its Cypher parameters. */
 export interface GraphFilter {
   kinds: readonly RelationKind[];
-  params: { statuses: string[] | null; from: string | null; to: string | null };
+  params: { statuses: string[] | null; eventTypes: string[] | null; from: string | null; to: string | null };
 }
 
 /** An ISO instant from a DateTime argument (graphql-scalars hands over a Date). */
@@ -75,9 +76,19 @@ export function checkGraphFilter(input: GraphFilterInput | null | undefined): Gr
     kinds = RELATION_KINDS.filter((k) => requested.includes(k));
   }
   // confirmedOnly narrows to CORROBORATED, whatever claimStatus says.
-  const statuses = input?.confirmedOnly ? ['CORROBORATED'] : input?.claimStatus ? [...new Set(input.claimStatus)] : null;
-  if (statuses && statuses.length === 0) throw badInput('claimStatus, when given, names at least one status.', 'filter.claimStatus');
-  return { kinds, params: { statuses, ...checkWindow(input?.from, input?.to) } };
+  const statuses = input?.confirmedOnly
+    ? ['CORROBORATED']
+    : input?.claimStatus
+      ? [...new Set(input.claimStatus)]
+      : null;
+  if (statuses && statuses.length === 0) {
+    throw badInput('claimStatus, when given, names at least one status.', 'filter.claimStatus');
+  }
+  const eventTypes = input?.eventTypes ? [...new Set(input.eventTypes)] : null;
+  if (eventTypes && eventTypes.length === 0) {
+    throw badInput('eventTypes, when given, names at least one type.', 'filter.eventTypes');
+  }
+  return { kinds, params: { statuses, eventTypes, ...checkWindow(input?.from, input?.to) } };
 }
 
 /** `:A|B|C` for a relationship pattern; every type comes from RELATION_KINDS. */
@@ -86,16 +97,17 @@ export function relationshipTypes(kinds: readonly RelationKind[]): string {
 }
 
 /**
- * An event lies in the window when its known span meets it; an unknown start counts as its end
- * and an unknown end as its start, and an event with no time at all is outside any window.
+ * An event lies in the window when its span overlaps it: ending at or after `from`, starting at or
+ * before `to`; an unknown start or end is open on that side. The same rule as the events list
+ * (src/graph/event.ts), so a list and a drawing of one window show the same events.
  */
 export const EVENT_IN_WINDOW = (e: string): string =>
-  `(($from IS NULL OR coalesce(${e}.endTime, ${e}.startTime) >= datetime($from))
-    AND ($to IS NULL OR coalesce(${e}.startTime, ${e}.endTime) <= datetime($to)))`;
+  `(($from IS NULL OR ${e}.endTime IS NULL OR ${e}.endTime >= datetime($from))
+    AND ($to IS NULL OR ${e}.startTime IS NULL OR ${e}.startTime <= datetime($to)))`;
 
 /**
  * The filter as universal predicates over path `p`: a fact edge (one with claimIds) keeps its
- * claims' status, a Claim node its own, an Event its time. Written as all(…) over nodes(p) and
+ * claims' status, a Claim node its own, an Event its time and type. Written as all(…) over nodes(p) and
  * relationships(p) so that shortestPath and the pruning var-length expansion check them at each
  * step instead of enumerating paths.
  */
@@ -103,7 +115,7 @@ export const PATH_PREDICATES = (p: string): string => `
   all(r IN relationships(${p}) WHERE r.claimIds IS NULL OR $statuses IS NULL OR r.status IN $statuses)
   AND all(x IN nodes(${p}) WHERE
         (NOT x:Claim OR $statuses IS NULL OR x.status IN $statuses)
-        AND (NOT x:Event OR ${EVENT_IN_WINDOW('x')}))`;
+        AND (NOT x:Event OR (${EVENT_IN_WINDOW('x')} AND ($eventTypes IS NULL OR x.type IN $eventTypes))))`;
 
 /** The same filter on one relationship `r` (for edges between nodes already found). */
 export const EDGE_PREDICATE = (r: string): string =>

@@ -51,7 +51,10 @@ async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: 
   const row = (await db.read(PLACE_CENTER, { placeId }))[0];
   if (!row) {
     const label = await domainLabelOf(db, placeId);
-    throw badInput(`"${placeId}" is ${label === 'Actor' ? 'an' : 'a'} ${label.toLowerCase()}, not a place: pass a place id or a point.`, 'placeId');
+    throw badInput(
+      `"${placeId}" is ${label === 'Actor' ? 'an' : 'a'} ${label.toLowerCase()}, not a place: pass a place id or a point.`,
+      'placeId',
+    );
   }
   const latitude = row.get('latitude') as number | null;
   if (latitude === null) {

@@ -7,8 +7,22 @@
  */
 import { badInput, notFound } from '../../errors.js';
 import type { DbScope } from '../database.js';
-import { checkGraphFilter, PATH_PREDICATES, relationshipTypes, type GraphFilterInput, type RelationKind } from './filter.js';
-import { DOMAIN_NODE_BY_ID, domainLabelOf, EDGE_PROJECTION, toGraphEdge, toGraphNode, type GraphEdgeObject, type GraphNodeObject } from './view.js';
+import {
+  checkGraphFilter,
+  PATH_PREDICATES,
+  relationshipTypes,
+  type GraphFilterInput,
+  type RelationKind,
+} from './filter.js';
+import {
+  DOMAIN_NODE_BY_ID,
+  domainLabelOf,
+  EDGE_PROJECTION,
+  toGraphEdge,
+  toGraphNode,
+  type GraphEdgeObject,
+  type GraphNodeObject,
+} from './view.js';
 import type { Node as Neo4jNode } from 'neo4j-driver';
 
 export const DEFAULT_MAX_HOPS = 4;

@@ -75,7 +75,13 @@ export async function search(db: DbScope, request: SearchRequest): Promise<Searc
     const node = row.get('node') as Parameters<typeof toDomain>[0];
     const domain = toDomain(node);
     const label = domainLabel(node.labels);
-    if (domain && label) hits.push({ type: NODE_TYPE[label], node: domain, label: displayLabel(domain), score: row.get('score') as number });
+    if (domain && label)
+      hits.push({
+        type: NODE_TYPE[label],
+        node: domain,
+        label: displayLabel(domain),
+        score: row.get('score') as number,
+      });
   }
   return hits;
 }

@@ -1,0 +1,110 @@
+/**
+ * eventStats: event counts grouped by type, sub-type, actor, place or month, with fatalities
+ * summed as a range. An event's range is [low, high], each side falling back on `best` (then on
+ * the other side) when missing; an event with no figure at all is counted in `unknownEvents` and
+ * adds nothing to the sums — unknown is never zero. A missing group value (no place, no actor, a
+ * time that does not fall in one month) is its own bucket, key UNKNOWN. The events are chosen by
+ * the same filter as the events list (src/graph/event.ts).
+ */
+import { isoInstant } from './filter.js';
+import type { DbScope } from '../database.js';
+import { EVENT_FILTER, type EventFilter } from '../event.js';
+
+export type EventStatsDimension = 'TYPE' | 'SUB_TYPE' | 'ACTOR' | 'PLACE' | 'MONTH';
+
+export interface FatalitiesRangeObject {
+  low: number;
+  high: number;
+  knownEvents: number;
+  unknownEvents: number;
+}
+
+export interface EventStatsBucketObject {
+  key: string;
+  label: string;
+  count: number;
+  fatalities: FatalitiesRangeObject;
+}
+
+export const UNKNOWN_KEY = 'UNKNOWN';
+
+/** Each dimension binds `key` and `label` for an event `e`, one row per (event, group). */
+const GROUPS: Record<EventStatsDimension, string> = {
+  TYPE: `WITH e, e.type AS key, e.type AS label`,
+  SUB_TYPE: `WITH e, coalesce(e.subType, '${UNKNOWN_KEY}') AS key, coalesce(e.subType, 'unknown sub-type') AS label`,
+  ACTOR: `
+    OPTIONAL MATCH (a:Actor)-[:PARTICIPATED_IN]->(e)
+    WITH DISTINCT e, a
+    WITH e, coalesce(a.id, '${UNKNOWN_KEY}') AS key, coalesce(a.name, 'no known participant') AS label`,
+  PLACE: `
+    OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
+    WITH e, coalesce(p.id, '${UNKNOWN_KEY}') AS key, coalesce(p.name, 'unknown place') AS label`,
+  // The month of an event whose known span lies within one calendar month; otherwise unknown.
+  MONTH: `
+    WITH e, CASE
+      WHEN e.startTime IS NOT NULL
+        AND (e.endTime IS NULL OR date.truncate('month', e.endTime) = date.truncate('month', e.startTime))
+      THEN toString(date.truncate('month', e.startTime))
+    END AS month
+    WITH e, coalesce(substring(month, 0, 7), '${UNKNOWN_KEY}') AS key, 'unknown or spanning months' AS label`,
+};
+
+function statsStatement(dimension: EventStatsDimension): string {
+  const order = dimension === 'MONTH' ? 'key = $unknown, key' : 'count DESC, key';
+  return `
+    MATCH (e:Event) WHERE ${EVENT_FILTER}
+    ${GROUPS[dimension]}
+    WITH key, label, e,
+         coalesce(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh) AS low,
+         coalesce(e.fatalitiesHigh, e.fatalitiesBest, e.fatalitiesLow) AS high
+    WITH key, label, count(DISTINCT e) AS count, sum(low) AS low, sum(high) AS high, count(low) AS knownEvents
+    RETURN key, label, count, low, high, knownEvents, count - knownEvents AS unknownEvents
+    ORDER BY ${order}`;
+}
+
+const STATS = Object.fromEntries(
+  (Object.keys(GROUPS) as EventStatsDimension[]).map((d) => [d, statsStatement(d)]),
+) as Record<EventStatsDimension, string>;
+
+/** "2023-09" → "Sep 2023". */
+function monthLabel(key: string, unknown: string): string {
+  if (key === UNKNOWN_KEY) return unknown;
+  return new Date(`${key}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export interface EventFilterInput extends Omit<EventFilter, 'from' | 'to'> {
+  from?: string | Date | null;
+  to?: string | Date | null;
+}
+
+export async function eventStats(
+  db: DbScope,
+  groupBy: EventStatsDimension,
+  filter: EventFilterInput | null | undefined,
+): Promise<EventStatsBucketObject[]> {
+  const rows = await db.read(STATS[groupBy], {
+    types: filter?.types ?? null,
+    subTypes: filter?.subTypes ?? null,
+    from: isoInstant(filter?.from),
+    to: isoInstant(filter?.to),
+    placeId: filter?.placeId ?? null,
+    actorId: filter?.actorId ?? null,
+    role: filter?.role ?? null,
+    claimStatus: filter?.claimStatus ?? null,
+    unknown: UNKNOWN_KEY,
+  });
+  return rows.map((row) => ({
+    key: row.get('key') as string,
+    label:
+      groupBy === 'MONTH'
+        ? monthLabel(row.get('key') as string, row.get('label') as string)
+        : (row.get('label') as string),
+    count: row.get('count') as number,
+    fatalities: {
+      low: row.get('low') as number,
+      high: row.get('high') as number,
+      knownEvents: row.get('knownEvents') as number,
+      unknownEvents: row.get('unknownEvents') as number,
+    },
+  }));
+}
