@@ -10,7 +10,7 @@
  * matches millions of rows costs the cap, and Neo4j cancels it at the timeout.
  */
 import neo4j, { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
-import { badInput } from '../../errors.js';
+import { badInput, queryTimeout, requestTimeout } from '../../errors.js';
 import { translateDatabaseError, type DbScope } from '../database.js';
 import { checkReadOnlyText, writeRefused } from './cypher-guard.js';
 import { toCypherParams, toJson, type Json } from './cypher-values.js';
@@ -98,6 +98,16 @@ async function runGuarded(
   return { columns, rows, truncated };
 }
 
+/** CYPHER_TIMEOUT_MS, or less when the request's own deadline is nearer. */
+function cypherBudget(scope: DbScope, timeoutMs: number) {
+  const deadline = scope.deadline;
+  const own = { ms: timeoutMs, timedOut: () => queryTimeout(timeoutMs) };
+  if (!deadline) return own;
+  const left = Math.ceil(deadline.at - Date.now());
+  if (left <= 0) throw requestTimeout(deadline.ms);
+  return left < timeoutMs ? { ms: left, timedOut: () => requestTimeout(deadline.ms) } : own;
+}
+
 /** Runs an analyst's query read-only; WRITE_REFUSED for anything that would change the graph. */
 export async function runReadOnlyCypher(
   scope: DbScope,
@@ -120,12 +130,13 @@ export async function runReadOnlyCypher(
   });
   const work = (tx: ManagedTransaction) =>
     runGuarded(tx, query, params, limits.maxRows, locks.plan, () => (scope.roundTrips += 1));
+  const budget = cypherBudget(scope, limits.timeoutMs);
   try {
-    const config = { timeout: limits.timeoutMs };
+    const config = { timeout: budget.ms };
     return await (locks.readTransaction ? session.executeRead(work, config) : session.executeWrite(work, config));
   } catch (error) {
     if (isAccessModeError(error)) throw writeRefused('Neo4j refused a write in this read-only transaction');
-    throw userError(error) ?? tooBig(error) ?? translateDatabaseError(error, limits.timeoutMs);
+    throw userError(error) ?? tooBig(error) ?? translateDatabaseError(error, budget.ms, budget.timedOut);
   } finally {
     await session.close();
   }

@@ -4,6 +4,7 @@
  * starts last, then id, as the other event lists — paged by keyset cursor. Each event carries its
  * time precision (EventObject.time), so "17 Sep 2023, afternoon" is not read as an instant.
  */
+import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
 import type { DbScope } from '../database.js';
 import { nodeProps, toEvent, type EventObject } from '../mapping.js';
@@ -72,6 +73,8 @@ export async function timeline(db: DbScope, request: TimelineRequest): Promise<C
     confirmedOnly: request.confirmedOnly === true,
     ...window,
     ...pageQueryParams(page),
+    // LIMIT takes an integer; a JavaScript number travels as a float.
+    limit: neo4j.int(page.limit),
   });
   const row = rows[0];
   if (!row) return emptyConnection(page);
