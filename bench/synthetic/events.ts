@@ -56,7 +56,13 @@ const KINDS: EventKind[] = [
     lethal: false,
   },
   { type: 'PROTEST', subTypes: ['OTHER'], roles: [['OTHER']], weight: 7, lethal: false },
-  { type: 'RIOT', subTypes: ['OTHER', 'LOOTING_PROPERTY_DESTRUCTION'], roles: [['OTHER', 'TARGET']], weight: 3, lethal: true },
+  {
+    type: 'RIOT',
+    subTypes: ['OTHER', 'LOOTING_PROPERTY_DESTRUCTION'],
+    roles: [['OTHER', 'TARGET']],
+    weight: 3,
+    lethal: true,
+  },
 ];
 const KIND_WEIGHTS = KINDS.map((k) => k.weight);
 const CLAIMS_PER_EVENT_WEIGHTS = [35, 30, 20, 10, 5];
@@ -73,7 +79,12 @@ function timeOf(random: Random): Pick<BulkEvent, 'startTime' | 'endTime' | 'time
   const label = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   const roll = random.float();
   if (roll < 0.8) {
-    return { startTime: d.toISOString(), endTime: new Date(day + DAY_MS - 1).toISOString(), timePrecision: 'DAY', timeLabel: label };
+    return {
+      startTime: d.toISOString(),
+      endTime: new Date(day + DAY_MS - 1).toISOString(),
+      timePrecision: 'DAY',
+      timeLabel: label,
+    };
   }
   if (roll < 0.9) {
     const at = new Date(day + random.int(0, 23) * 3_600_000).toISOString();
@@ -89,13 +100,22 @@ function timeOf(random: Random): Pick<BulkEvent, 'startTime' | 'endTime' | 'time
       timeLabel: `${label}, ${['night', 'morning', 'afternoon', 'evening'][part]}`,
     };
   }
-  return { startTime: d.toISOString(), endTime: new Date(day + 7 * DAY_MS).toISOString(), timePrecision: 'UNKNOWN', timeLabel: `week of ${label}` };
+  return {
+    startTime: d.toISOString(),
+    endTime: new Date(day + 7 * DAY_MS).toISOString(),
+    timePrecision: 'UNKNOWN',
+    timeLabel: `week of ${label}`,
+  };
 }
 
 function fatalitiesOf(random: Random, lethal: boolean) {
   if (!lethal || random.chance(0.45)) return { fatalitiesLow: null, fatalitiesHigh: null, fatalitiesBest: null };
   const best = Math.floor(-Math.log(1 - random.float()) * 6);
-  return { fatalitiesLow: Math.max(0, best - random.int(0, 3)), fatalitiesHigh: best + random.int(0, 5), fatalitiesBest: best };
+  return {
+    fatalitiesLow: Math.max(0, best - random.int(0, 3)),
+    fatalitiesHigh: best + random.int(0, 5),
+    fatalitiesBest: best,
+  };
 }
 
 /** Events [from, to) of the graph as one bulk write, with their claims and fact edges. */
@@ -134,6 +154,7 @@ export function eventBatch(world: World, seed: number, from: number, to: number)
       ...timeOf(random),
       description: `${cast.map((c) => `${c.name} (${c.role.toLowerCase()})`).join(', ')}: ${verb} at ${place.name}.`,
       ...fatalitiesOf(random, kind.lethal),
+      createdBy: GENERATOR_IDENTITY,
     });
 
     // Claims about an event are reported by sources published around its position in the pool.
@@ -142,21 +163,31 @@ export function eventBatch(world: World, seed: number, from: number, to: number)
     for (let k = 0; k < claimCount; k++) {
       const claimId = `claim:gen-${i}-${k}`;
       const ev = evidenceFor(random, world, near);
-      const asserter = cast.length > 0 && random.chance(0.7) ? random.pick(cast).actorId : actors[world.actorDraw.draw(random)]!.id;
+      const asserter =
+        cast.length > 0 && random.chance(0.7) ? random.pick(cast).actorId : actors[world.actorDraw.draw(random)]!.id;
       claims.push({
         id: claimId,
-        text: k === 0 ? `${events[events.length - 1]!.description}` : `Further report on ${verb} at ${place.name} (${k}).`,
+        text:
+          k === 0 ? `${events[events.length - 1]!.description}` : `Further report on ${verb} at ${place.name} (${k}).`,
         quote: random.chance(0.1) ? `${verb} at ${place.name}` : null,
         createdBy: GENERATOR_IDENTITY,
         assertedById: asserter,
         ...ev,
-        about: { actorIds: [], placeIds: k > 0 && random.chance(0.2) ? [place.id] : [], eventIds: [id], sourceIds: [], claimIds: [] },
+        about: {
+          actorIds: [],
+          placeIds: k > 0 && random.chance(0.2) ? [place.id] : [],
+          eventIds: [id],
+          sourceIds: [],
+          claimIds: [],
+        },
       });
       // The first claim defines the event; later ones back some of its facts again.
       if (k === 0 || random.chance(0.5)) {
-        for (const c of cast) participations.push({ actorId: c.actorId, eventId: id, role: c.role, claimId, status: ev.status });
+        for (const c of cast)
+          participations.push({ actorId: c.actorId, eventId: id, role: c.role, claimId, status: ev.status });
       }
-      if (k === 0 || random.chance(0.3)) occurrences.push({ eventId: id, placeId: place.id, claimId, status: ev.status });
+      if (k === 0 || random.chance(0.3))
+        occurrences.push({ eventId: id, placeId: place.id, claimId, status: ev.status });
       if (k === 0 && i > 0 && random.chance(0.1)) {
         const earlier = eventId(Math.max(0, i - random.int(1, 50)));
         eventLinks.push(

@@ -99,7 +99,28 @@ export class Zipf {
   }
 }
 
-const SYLLABLES = ['ka', 'ta', 'ma', 'ri', 'lo', 'su', 'ne', 'di', 'bo', 'ga', 'ye', 'hu', 'sa', 'ko', 'fi', 'za', 'mo', 'te', 'ba', 'nu'];
+const SYLLABLES = [
+  'ka',
+  'ta',
+  'ma',
+  'ri',
+  'lo',
+  'su',
+  'ne',
+  'di',
+  'bo',
+  'ga',
+  'ye',
+  'hu',
+  'sa',
+  'ko',
+  'fi',
+  'za',
+  'mo',
+  'te',
+  'ba',
+  'nu',
+];
 
 /**
  * A unique, pronounceable name for index i of a pool: i written in base 20 with syllables as

@@ -5,15 +5,14 @@
  * (some relaying others), and claimed relations between actors. Every id starts with "gen-" after
  * its type prefix (`actor:gen-12`), so it never collides with the article's ids.
  */
+import { deriveClaimStatus, type EvidenceSource } from '../../src/graph/claim-status.js';
 import {
-  deriveClaimStatus,
   type BulkActor,
   type BulkActorRelation,
   type BulkClaim,
   type BulkPlace,
   type BulkSource,
   type ActorRelationKind,
-  type EvidenceSource,
 } from '../../src/graph/bulk.js';
 import { nameKey } from '../../src/graph/names.js';
 import { Random, syntheticName, Zipf } from './random.js';
@@ -109,7 +108,13 @@ function placesOf(random: Random, events: number): { places: BulkPlace[]; eventP
   const towns = Math.max(100, Math.round(events / 25));
   for (let t = 0; t < towns; t++) {
     const name = root();
-    const town = add('TOWN', name, random.chance(0.3) ? [name.toUpperCase().replace(/A/g, 'AH')] : [], random.pick(circles), 0.4);
+    const town = add(
+      'TOWN',
+      name,
+      random.chance(0.3) ? [name.toUpperCase().replace(/A/g, 'AH')] : [],
+      random.pick(circles),
+      0.4,
+    );
     eventPlaces.push(town);
     if (random.chance(0.05)) {
       eventPlaces.push(add('MILITARY_BASE', `${name} military camp`, [`Camp militaire de ${name}`], town, 0.02));
@@ -119,14 +124,31 @@ function placesOf(random: Random, events: number): { places: BulkPlace[]; eventP
   return { places, eventPlaces };
 }
 
-const ARMED_GROUP_WORDS = ['Liberation Front', 'Brigade', 'Movement', 'Defence Militia', 'Katiba', 'Self-Defence Group'];
+const ARMED_GROUP_WORDS = [
+  'Liberation Front',
+  'Brigade',
+  'Movement',
+  'Defence Militia',
+  'Katiba',
+  'Self-Defence Group',
+];
 
-function actorsOf(random: Random, events: number, countries: BulkPlace[]): { actors: BulkActor[]; civilians: BulkActor[] } {
+function actorsOf(
+  random: Random,
+  events: number,
+  countries: BulkPlace[],
+): { actors: BulkActor[]; civilians: BulkActor[] } {
   const actors: BulkActor[] = [];
   const names = new UniqueNames('Actor');
   const add = (kind: string, name: string, aliases: string[], description: string | null) => {
     const own = names.take(name, aliases);
-    const actor: BulkActor = { id: `actor:gen-${actors.length}`, name: own.name, kind, aliases: own.aliases, description };
+    const actor: BulkActor = {
+      id: `actor:gen-${actors.length}`,
+      name: own.name,
+      kind,
+      aliases: own.aliases,
+      description,
+    };
     actors.push(actor);
     return actor;
   };
@@ -156,12 +178,23 @@ function actorsOf(random: Random, events: number, countries: BulkPlace[]): { act
   return { actors, civilians };
 }
 
-const SOURCE_KINDS = ['ARTICLE', 'OFFICIAL_STATEMENT', 'SPOKESPERSON', 'LOCAL_CIVILIAN', 'SECURITY_SOURCE', 'VIDEO', 'IMAGE'];
+const SOURCE_KINDS = [
+  'ARTICLE',
+  'OFFICIAL_STATEMENT',
+  'SPOKESPERSON',
+  'LOCAL_CIVILIAN',
+  'SECURITY_SOURCE',
+  'VIDEO',
+  'IMAGE',
+];
 const SOURCE_KIND_WEIGHTS = [50, 10, 10, 10, 10, 5, 5];
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 function sourcesOf(random: Random, events: number): BulkSource[] {
-  const publishers = Array.from({ length: PUBLISHERS }, (_, i) => `${syntheticName(i, 13)} ${i % 3 ? 'Monitor' : 'Daily'}`);
+  const publishers = Array.from(
+    { length: PUBLISHERS },
+    (_, i) => `${syntheticName(i, 13)} ${i % 3 ? 'Monitor' : 'Daily'}`,
+  );
   const publisherDraw = new Zipf(PUBLISHERS, 0.8);
   const sources: BulkSource[] = [];
   const count = Math.max(60, Math.round(events * 0.6));
@@ -169,7 +202,8 @@ function sourcesOf(random: Random, events: number): BulkSource[] {
   const start = Date.UTC(2012, 0, 1);
   for (let i = 0; i < count; i++) {
     const kind = SOURCE_KINDS[random.weighted(SOURCE_KIND_WEIGHTS)]!;
-    const publisher = kind === 'LOCAL_CIVILIAN' || kind === 'SECURITY_SOURCE' ? null : publishers[publisherDraw.draw(random)]!;
+    const publisher =
+      kind === 'LOCAL_CIVILIAN' || kind === 'SECURITY_SOURCE' ? null : publishers[publisherDraw.draw(random)]!;
     // Articles relay some of the statements, videos and witnesses published just before them.
     const citesIds: string[] = [];
     if (kind === 'ARTICLE' && i > 10 && random.chance(0.3)) {
@@ -207,14 +241,22 @@ export function evidenceFor(random: Random, world: Pick<World, 'sources' | 'evid
   const contradictingIds = random.chance(0.08) ? [around()] : [];
   const uniqueSupport = [...new Set(supportingIds)].filter((id) => !reportedInIds.includes(id));
   const uniqueReported = [...new Set(reportedInIds)];
-  const contradicting = [...new Set(contradictingIds)].filter((id) => !uniqueReported.includes(id) && !uniqueSupport.includes(id));
-  const notIndependentlyVerified = random.chance(0.1);
-  const status = deriveClaimStatus(
-    [...uniqueReported, ...uniqueSupport].map((id) => evidence.get(id)!),
-    contradicting.length,
-    notIndependentlyVerified,
+  const contradicting = [...new Set(contradictingIds)].filter(
+    (id) => !uniqueReported.includes(id) && !uniqueSupport.includes(id),
   );
-  return { reportedInIds: uniqueReported, supportingIds: uniqueSupport, contradictingIds: contradicting, notIndependentlyVerified, status };
+  const notIndependentlyVerified = random.chance(0.1);
+  const status = deriveClaimStatus({
+    evidence: [...uniqueReported, ...uniqueSupport].map((id) => evidence.get(id)!),
+    contradicted: contradicting.length > 0,
+    notIndependentlyVerified,
+  });
+  return {
+    reportedInIds: uniqueReported,
+    supportingIds: uniqueSupport,
+    contradictingIds: contradicting,
+    notIndependentlyVerified,
+    status,
+  };
 }
 
 const emptyAbout = () => ({ actorIds: [], placeIds: [], eventIds: [], sourceIds: [], claimIds: [] });

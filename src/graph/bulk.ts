@@ -7,51 +7,20 @@
  * write, and validating it, is the caller's job (see bulk-import.ts).
  */
 import type { DbScope, Params, WriteTx } from './database.js';
-import { nameKey, normaliseName } from './names.js';
+import { STATUS_STRENGTH, type ClaimStatus } from './claim-status.js';
+import { nameKey } from './names.js';
 
-export type ClaimStatus = 'CORROBORATED' | 'REPORTED' | 'UNVERIFIED' | 'DISPUTED';
+export type { ClaimStatus };
 
 /** Strength of a status when several claims back one fact edge (src/graph/README.md). */
-export const STATUS_RANK: Readonly<Record<ClaimStatus, number>> = {
-  CORROBORATED: 4,
-  REPORTED: 3,
-  UNVERIFIED: 2,
-  DISPUTED: 1,
-};
+export const STATUS_RANK: Readonly<Record<ClaimStatus, number>> = Object.fromEntries(
+  STATUS_STRENGTH.map((status, i) => [status, STATUS_STRENGTH.length - i]),
+) as Record<ClaimStatus, number>;
 
 export function strongestStatus(statuses: Iterable<ClaimStatus>): ClaimStatus {
   let best: ClaimStatus = 'DISPUTED';
   for (const s of statuses) if (STATUS_RANK[s] > STATUS_RANK[best]) best = s;
   return best;
-}
-
-/** What the status rules need to know about one source. */
-export interface EvidenceSource {
-  id: string;
-  publisher: string | null;
-  citesIds: readonly string[];
-}
-
-/**
- * A claim's derived status, by the rules of src/graph/README.md: DISPUTED if any source
- * contradicts it; UNVERIFIED if flagged so and fewer than two independent origins; CORROBORATED
- * with two or more; else REPORTED. A source citing another evidence source of the same claim is a
- * relay and does not count; the others count once per normalised publisher, or once each.
- */
-export function deriveClaimStatus(
-  evidence: readonly EvidenceSource[],
-  contradictingCount: number,
-  notIndependentlyVerified: boolean,
-): ClaimStatus {
-  if (contradictingCount > 0) return 'DISPUTED';
-  const ids = new Set(evidence.map((s) => s.id));
-  const origins = new Set<string>();
-  for (const source of evidence) {
-    const relay = source.citesIds.some((cited) => cited !== source.id && ids.has(cited));
-    if (!relay) origins.add(source.publisher ? `publisher:${normaliseName(source.publisher)}` : source.id);
-  }
-  if (notIndependentlyVerified && origins.size < 2) return 'UNVERIFIED';
-  return origins.size >= 2 ? 'CORROBORATED' : 'REPORTED';
 }
 
 export interface BulkActor {
@@ -98,13 +67,14 @@ export interface BulkEvent {
   fatalitiesLow: number | null;
   fatalitiesHigh: number | null;
   fatalitiesBest: number | null;
+  createdBy: string;
 }
 
 export interface BulkClaim {
   id: string;
   text: string;
   quote: string | null;
-  /** Derived by the caller with deriveClaimStatus: it knows every source's publisher and citations. */
+  /** Derived by the caller with claim-status.ts's deriveClaimStatus (importClaims re-derives it in the database). */
   status: ClaimStatus;
   notIndependentlyVerified: boolean;
   createdBy: string;
@@ -221,7 +191,7 @@ const createStatement = (from: string, rel: string, to: string, props = '') => `
   CREATE (a)-[r:${rel}${props}]->(b)
   RETURN count(*) AS n`;
 
-const NEW_FACT = ' {claimIds: row.claimIds, status: row.status}';
+const NEW_FACT = ' {claimIds: row.claimIds, status: row.status, createdAt: datetime()}';
 
 /**
  * A fact edge between existing nodes: created with its claims, or completed with more claims. The
@@ -233,13 +203,19 @@ const mergeFactStatement = (from: string, rel: string, to: string, key = '') => 
   MATCH (a:${from} {id: row.from})
   MATCH (b:${to} {id: row.to})
   MERGE (a)-[r:${rel}${key}]->(b)
-  ON CREATE SET r.claimIds = row.claimIds, r.status = row.status
+  ON CREATE SET r.claimIds = row.claimIds, r.status = row.status, r.createdAt = datetime()
   ON MATCH SET
     r.claimIds = coalesce(r.claimIds, []) + [c IN row.claimIds WHERE NOT c IN coalesce(r.claimIds, [])],
     r.status = CASE WHEN coalesce($rank[r.status], 0) >= $rank[row.status] THEN r.status ELSE row.status END
   RETURN count(*) AS n`;
 
-const ABOUT_TARGETS = { actorIds: 'Actor', placeIds: 'Place', eventIds: 'Event', sourceIds: 'Source', claimIds: 'Claim' };
+const ABOUT_TARGETS = {
+  actorIds: 'Actor',
+  placeIds: 'Place',
+  eventIds: 'Event',
+  sourceIds: 'Source',
+  claimIds: 'Claim',
+};
 const ACTOR_RELATION_KINDS: readonly ActorRelationKind[] = ['MEMBER_OF', 'PART_OF', 'ALLIED_WITH', 'OPPOSES'];
 const EVENT_LINK_KINDS = ['FOLLOWED_BY', 'PART_OF'] as const;
 
@@ -255,13 +231,18 @@ const STATEMENTS = {
   cites: createStatement('Source', 'CITES', 'Source'),
   assertedBy: createStatement('Claim', 'ASSERTED_BY', 'Actor'),
   reportedIn: createStatement('Claim', 'REPORTED_IN', 'Source'),
-  supports: createStatement('Source', 'SUPPORTS', 'Claim', ' {at: datetime()}'),
-  contradicts: createStatement('Source', 'CONTRADICTS', 'Claim', ' {at: datetime()}'),
+  supports: createStatement('Source', 'SUPPORTS', 'Claim', ' {at: datetime(), by: row.by}'),
+  contradicts: createStatement('Source', 'CONTRADICTS', 'Claim', ' {at: datetime(), by: row.by}'),
   about: Object.fromEntries(
     Object.entries(ABOUT_TARGETS).map(([field, label]) => [field, createStatement('Claim', 'ABOUT', label)]),
   ) as Record<keyof typeof ABOUT_TARGETS, string>,
   participatedIn: {
-    create: createStatement('Actor', 'PARTICIPATED_IN', 'Event', ' {role: row.role, claimIds: row.claimIds, status: row.status}'),
+    create: createStatement(
+      'Actor',
+      'PARTICIPATED_IN',
+      'Event',
+      ' {role: row.role, claimIds: row.claimIds, status: row.status, createdAt: datetime()}',
+    ),
     merge: mergeFactStatement('Actor', 'PARTICIPATED_IN', 'Event', ' {role: row.role}'),
   },
   occurredAt: {
@@ -303,7 +284,10 @@ function nameRows(label: 'Actor' | 'Place', nodes: readonly { id: string; name: 
 }
 
 /** Merges the backings of the same edge into one row with all its claim ids and the strongest status. */
-function factRows<T extends Backing>(items: readonly T[], ends: (item: T) => Row & { from: string; to: string }): Row[] {
+function factRows<T extends Backing>(
+  items: readonly T[],
+  ends: (item: T) => Row & { from: string; to: string },
+): Row[] {
   const byEdge = new Map<string, { row: Row; claimIds: string[]; status: ClaimStatus }>();
   for (const item of items) {
     const row = ends(item);
@@ -338,7 +322,13 @@ export interface ExistingIds {
   claims: ReadonlySet<string>;
 }
 
-const NONE: ExistingIds = { actors: new Set(), places: new Set(), sources: new Set(), events: new Set(), claims: new Set() };
+const NONE: ExistingIds = {
+  actors: new Set(),
+  places: new Set(),
+  sources: new Set(),
+  events: new Set(),
+  claims: new Set(),
+};
 
 export interface BulkStep {
   what: string;
@@ -351,7 +341,10 @@ export interface BulkStep {
  * in `existing` are not written again; claims in it are skipped with everything they back.
  */
 export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): BulkStep[] {
-  const isNew = <T extends { id: string }>(set: ReadonlySet<string>) => (n: T) => !set.has(n.id);
+  const isNew =
+    <T extends { id: string }>(set: ReadonlySet<string>) =>
+    (n: T) =>
+      !set.has(n.id);
   const actors = (graph.actors ?? []).filter(isNew(existing.actors));
   const places = (graph.places ?? []).filter(isNew(existing.places));
   const sources = (graph.sources ?? []).filter(isNew(existing.sources));
@@ -374,7 +367,14 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
   ) => {
     const fresh = items.filter(newClaim);
     add(what, statements.create, factRows(fresh.filter(touchesNewEvent), ends));
-    add(what, statements.merge, factRows(fresh.filter((i) => !touchesNewEvent(i)), ends));
+    add(
+      what,
+      statements.merge,
+      factRows(
+        fresh.filter((i) => !touchesNewEvent(i)),
+        ends,
+      ),
+    );
   };
 
   add(
@@ -382,7 +382,13 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
     STATEMENTS.actors,
     actors.map((a) => ({
       id: a.id,
-      props: { name: a.name, kind: a.kind, aliases: a.aliases, aliasText: aliasText(a.aliases), description: a.description },
+      props: {
+        name: a.name,
+        kind: a.kind,
+        aliases: a.aliases,
+        aliasText: aliasText(a.aliases),
+        description: a.description,
+      },
     })),
   );
   add(
@@ -426,18 +432,30 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
     STATEMENTS.locatedIn,
     places.filter((p) => p.parentId).map((p) => ({ from: p.id, to: p.parentId })),
   );
-  add('CITES', STATEMENTS.cites, sources.flatMap((s) => s.citesIds.map((to) => ({ from: s.id, to }))));
+  add(
+    'CITES',
+    STATEMENTS.cites,
+    sources.flatMap((s) => s.citesIds.map((to) => ({ from: s.id, to }))),
+  );
   add(
     'ASSERTED_BY',
     STATEMENTS.assertedBy,
     claims.filter((c) => c.assertedById).map((c) => ({ from: c.id, to: c.assertedById })),
   );
-  add('REPORTED_IN', STATEMENTS.reportedIn, claims.flatMap((c) => c.reportedInIds.map((to) => ({ from: c.id, to }))));
-  add('SUPPORTS', STATEMENTS.supports, claims.flatMap((c) => c.supportingIds.map((from) => ({ from, to: c.id }))));
+  add(
+    'REPORTED_IN',
+    STATEMENTS.reportedIn,
+    claims.flatMap((c) => c.reportedInIds.map((to) => ({ from: c.id, to }))),
+  );
+  add(
+    'SUPPORTS',
+    STATEMENTS.supports,
+    claims.flatMap((c) => c.supportingIds.map((from) => ({ from, to: c.id, by: c.createdBy }))),
+  );
   add(
     'CONTRADICTS',
     STATEMENTS.contradicts,
-    claims.flatMap((c) => c.contradictingIds.map((from) => ({ from, to: c.id }))),
+    claims.flatMap((c) => c.contradictingIds.map((from) => ({ from, to: c.id, by: c.createdBy }))),
   );
   for (const field of Object.keys(ABOUT_TARGETS) as (keyof typeof ABOUT_TARGETS)[]) {
     add(
@@ -461,7 +479,11 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
     (o) => newEvents.has(o.eventId),
   );
   for (const [kind, items] of groupBy((graph.actorRelations ?? []).filter(newClaim), (r) => r.kind)) {
-    add(kind, STATEMENTS.actorRelations[kind], factRows(items, (r) => ({ from: r.fromId, to: r.toId })));
+    add(
+      kind,
+      STATEMENTS.actorRelations[kind],
+      factRows(items, (r) => ({ from: r.fromId, to: r.toId })),
+    );
   }
   for (const [kind, items] of groupBy(graph.eventLinks ?? [], (r) => r.kind)) {
     addFacts(
@@ -486,7 +508,13 @@ export async function existingIds(tx: WriteTx, graph: BulkGraph): Promise<Existi
     claims: ids(graph.claims),
   });
   const set = (key: keyof ExistingIds) => new Set((rows[0]?.get(key) as string[] | undefined) ?? []);
-  return { actors: set('actors'), places: set('places'), sources: set('sources'), events: set('events'), claims: set('claims') };
+  return {
+    actors: set('actors'),
+    places: set('places'),
+    sources: set('sources'),
+    events: set('events'),
+    claims: set('claims'),
+  };
 }
 
 const NODE_STEPS = new Set(['actors', 'places', 'sources', 'events', 'claims']);

@@ -4,14 +4,14 @@
  * writes nothing at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { Database } from '../../src/graph/database.js';
+import type { Database } from '../../src/graph/database.js';
 import { migrate } from '../../src/graph/migrations.js';
 import { nameKey } from '../../src/graph/names.js';
 import { writeBulk, BulkReferenceError, type BulkClaim } from '../../src/graph/bulk.js';
 import { loadSyntheticGraph } from '../../bench/synthetic/load.js';
 import { buildWorld } from '../../bench/synthetic/world.js';
 import { eventBatch } from '../../bench/synthetic/events.js';
+import { resetGraph, testDatabase } from '../support/graph.js';
 
 const EVENTS = 300;
 const SEED = 7;
@@ -25,9 +25,7 @@ async function count(cypher: string): Promise<number> {
 
 // Every node and relationship, by label and type: the fingerprint a second load must not change.
 async function shape(): Promise<Record<string, number>> {
-  const nodes = await db
-    .scope()
-    .read('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label');
+  const nodes = await db.scope().read('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label');
   const rels = await db.scope().read('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
   return Object.fromEntries([
     ...nodes.map((r) => [r.get('label') as string, Number(r.get('n'))]),
@@ -36,16 +34,9 @@ async function shape(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  const password = inject('neo4jPassword');
-  db = new Database({
-    uri: inject('neo4jUri'),
-    user: inject('neo4jUser'),
-    password: password || undefined,
-    database: 'neo4j',
-    txTimeoutMs: 120_000,
-  });
-  await db.driver.executeQuery('MATCH (n) DETACH DELETE n');
+  db = testDatabase();
   await migrate(db);
+  await resetGraph(db);
   await loadSyntheticGraph(db, { events: EVENTS, seed: SEED, batchSize: 150 });
   // A shared 2-core machine can make a few thousand rows slow; this is no timing assertion.
 }, 600_000);
@@ -57,7 +48,8 @@ afterAll(async () => {
 describe('a generated graph written through the bulk path', () => {
   const world = buildWorld(EVENTS, SEED);
   const claims: BulkClaim[] = [...world.relations.claims];
-  for (let from = 0; from < EVENTS; from += 150) claims.push(...(eventBatch(world, SEED, from, from + 150).claims ?? []));
+  for (let from = 0; from < EVENTS; from += 150)
+    claims.push(...(eventBatch(world, SEED, from, from + 150).claims ?? []));
 
   it('holds every node it generated, each with its timestamps', async () => {
     expect(await count('MATCH (n:Event) RETURN count(n)')).toBe(EVENTS);
@@ -66,7 +58,9 @@ describe('a generated graph written through the bulk path', () => {
     expect(await count('MATCH (n:Place) RETURN count(n)')).toBe(world.places.length);
     expect(await count('MATCH (n:Source) RETURN count(n)')).toBe(world.sources.length);
     expect(
-      await count('MATCH (n) WHERE (n:Actor OR n:Place OR n:Event OR n:Claim OR n:Source) AND (n.createdAt IS NULL OR n.updatedAt IS NULL) RETURN count(n)'),
+      await count(
+        'MATCH (n) WHERE (n:Actor OR n:Place OR n:Event OR n:Claim OR n:Source) AND (n.createdAt IS NULL OR n.updatedAt IS NULL) RETURN count(n)',
+      ),
     ).toBe(0);
     expect(await count("MATCH (n:Event) WHERE NOT n.id STARTS WITH 'event:gen-' RETURN count(n)")).toBe(0);
   });
@@ -86,7 +80,8 @@ describe('a generated graph written through the bulk path', () => {
         OPTIONAL MATCH (c)-[:REPORTED_IN]->(r:Source)
         WITH c, collect(r) AS reported
         OPTIONAL MATCH (s:Source)-[:SUPPORTS]->(c)
-        RETURN reported + collect(s) AS evidence
+        WITH reported, collect(s) AS supporting
+        RETURN reported + supporting AS evidence
       }
       WITH c, evidence, COUNT { (:Source)-[:CONTRADICTS]->(c) } AS contradicting
       WITH c, contradicting, [s IN evidence WHERE NOT EXISTS { (s)-[:CITES]->(o) WHERE o IN evidence AND o <> s }] AS kept
@@ -122,7 +117,9 @@ describe('a generated graph written through the bulk path', () => {
       expect(row.get('status')).toBe(row.get('strongest'));
     }
     // Later claims back some participations again: edges with several claims exist.
-    expect(await count('MATCH ()-[r:PARTICIPATED_IN]->() WHERE size(r.claimIds) > 1 RETURN count(r)')).toBeGreaterThan(0);
+    expect(await count('MATCH ()-[r:PARTICIPATED_IN]->() WHERE size(r.claimIds) > 1 RETURN count(r)')).toBeGreaterThan(
+      0,
+    );
     expect(await count('MATCH (e:Event) WHERE NOT (e)-[:OCCURRED_AT]->(:Place) RETURN count(e)')).toBe(0);
   });
 
@@ -139,7 +136,9 @@ describe('a generated graph written through the bulk path', () => {
   });
 
   it('places every place below a country, with coordinates in the Sahel', async () => {
-    expect(await count("MATCH (p:Place) WHERE p.kind <> 'COUNTRY' AND NOT (p)-[:LOCATED_IN]->(:Place) RETURN count(p)")).toBe(0);
+    expect(
+      await count("MATCH (p:Place) WHERE p.kind <> 'COUNTRY' AND NOT (p)-[:LOCATED_IN]->(:Place) RETURN count(p)"),
+    ).toBe(0);
     expect(
       await count(
         'MATCH (p:Place) WHERE p.location.latitude < 10 OR p.location.latitude > 24 OR p.location.longitude < -17 OR p.location.longitude > 24 RETURN count(p)',
@@ -184,10 +183,12 @@ describe('a generated graph written through the bulk path', () => {
         },
       ],
     });
-    const [after] = await db.scope().read(
-      'MATCH (:Actor {id: $a})-[r:PARTICIPATED_IN {role: $role}]->(:Event {id: $e}) RETURN r.claimIds AS ids, r.status AS status',
-      { a: edge!.get('actorId'), e: edge!.get('eventId'), role: edge!.get('role') },
-    );
+    const [after] = await db
+      .scope()
+      .read(
+        'MATCH (:Actor {id: $a})-[r:PARTICIPATED_IN {role: $role}]->(:Event {id: $e}) RETURN r.claimIds AS ids, r.status AS status',
+        { a: edge!.get('actorId'), e: edge!.get('eventId'), role: edge!.get('role') },
+      );
     expect(after?.get('ids')).toEqual([...(edge!.get('claimIds') as string[]), 'claim:gen-extra']);
     expect(after?.get('status')).toBe('CORROBORATED');
   });
@@ -208,9 +209,12 @@ describe('a generated graph written through the bulk path', () => {
           fatalitiesLow: null,
           fatalitiesHigh: null,
           fatalitiesBest: null,
+          createdBy: 'test',
         },
       ],
-      occurrences: [{ eventId: 'event:gen-dangling', placeId: 'place:nowhere', claimId: 'claim:x', status: 'REPORTED' }],
+      occurrences: [
+        { eventId: 'event:gen-dangling', placeId: 'place:nowhere', claimId: 'claim:x', status: 'REPORTED' },
+      ],
     });
     await expect(write).rejects.toBeInstanceOf(BulkReferenceError);
     expect(await shape()).toEqual(before);

@@ -1,0 +1,73 @@
+/**
+ * Starts the benchmark's servers as child processes (`node --import tsx <file>`), waits for their
+ * "LISTENING <url>" line, samples a child's resident memory from /proc, and stops them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export interface Child {
+  url: string;
+  pid: number;
+  /** Largest resident set seen so far, in MB (VmHWM: the kernel's own high-water mark). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+function statusField(pid: number, field: string): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function startChild(file: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, [...args, '--import', 'tsx', join(HERE, file)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`${file} did not start in 120 s:\n${stderr}`)), 120_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        ok(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`${file} exited (code ${code}) before listening:\n${stderr}`));
+    });
+  });
+  const pid = child.pid ?? -1;
+  let peak = 0;
+  const peakRssMb = () => {
+    peak = Math.max(peak, statusField(pid, 'VmHWM'));
+    return peak;
+  };
+  return {
+    url,
+    pid,
+    peakRssMb,
+    async stop() {
+      peakRssMb();
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}

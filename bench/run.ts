@@ -1,0 +1,158 @@
+/**
+ * `npm run bench [-- --events N] [--quick] [--seed S] [--connections C] [--seconds T]`
+ *
+ * On a fresh clone, with nothing else running: starts its own Neo4j (free port, temporary folder,
+ * a larger heap and page cache), generates N events (100,000 by default; --quick: 10,000) through
+ * the bulk path, starts three servers as child processes — our API (src/server.ts), the floor
+ * (hand-written Cypher over plain HTTP) and the peer (@neo4j/graphql) — and runs the fixed query
+ * mix against each at fixed concurrency. Prints p50/p99 latency and throughput side by side with
+ * the ratios, the API's peak memory and the load rate; writes the raw figures to bench/results/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startLocalNeo4j } from '../neo4j-local/launcher.js';
+import { Database } from '../src/graph/database.js';
+import { migrate } from '../src/graph/migrations.js';
+import { startChild, type Child } from './children.js';
+import { measure, type Measurement } from './measure.js';
+import { pickParameters } from './picks.js';
+import { progressBar } from './progress.js';
+import { benchQueries, type Target } from './queries.js';
+import { loadSyntheticGraph } from './synthetic/load.js';
+import { formatTable } from './table.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    connections: { type: 'string', default: '8' },
+    seconds: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const quick = values.quick ?? false;
+const events = Number(values.events ?? (quick ? 10_000 : 100_000));
+const seed = Number(values.seed);
+const connections = Number(values.connections);
+const seconds = Number(values.seconds ?? (quick ? 5 : 15));
+const warmupSeconds = quick ? 1 : 3;
+const big = events > 300_000;
+const say = (line: string) => console.error(`[bench] ${line}`);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'conflict-graph-bench-'));
+const neo4j = await startLocalNeo4j({
+  port: 0,
+  dataDir,
+  heap: big ? '4g' : '2g',
+  pageCache: big ? '6g' : '2g',
+  say,
+});
+const children: Child[] = [];
+const db = new Database({
+  uri: neo4j.uri,
+  user: 'neo4j',
+  password: undefined,
+  database: 'neo4j',
+  txTimeoutMs: 600_000,
+});
+const stopAll = async () => {
+  for (const child of children) await child.stop().catch(() => {});
+  await db.close().catch(() => {});
+  await neo4j.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+};
+process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+
+try {
+  const loadAverageBefore = loadavg();
+  await migrate(db);
+  say(`generating ${events.toLocaleString('en')} events (seed ${seed}) through the bulk path…`);
+  const bar = progressBar('events', events);
+  const load = await loadSyntheticGraph(db, { events, seed, onProgress: (done) => bar.update(done) });
+  bar.done();
+  say(`loaded in ${load.seconds.toFixed(1)} s: ${Math.round(load.eventsPerSecond).toLocaleString('en')} events/s`);
+  await db.scope(600_000).write((tx) => tx.run('CALL db.awaitIndexes(600)'));
+
+  const picks = await pickParameters(db);
+  const queries = benchQueries(picks).filter((q) => !values.only || values.only.split(',').includes(q.name));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: 'neo4j',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SEED_ON_START: 'false',
+    // Development mode reports extensions.roundTrips, which the table shows.
+    NODE_ENV: 'development',
+    INTROSPECTION: 'false',
+    LANDING_PAGE: 'false',
+  };
+  delete env.NEO4J_PASSWORD;
+  say('starting our API, the floor and the peer…');
+  const servers: Record<Target, Child> = {
+    ours: await startChild('servers/api.ts', env),
+    floor: await startChild('servers/floor.ts', env),
+    peer: await startChild('servers/peer.ts', env),
+  };
+  children.push(...Object.values(servers));
+
+  const results: { query: string; description: string; target: Target; measurement: Measurement }[] = [];
+  for (const query of queries) {
+    for (const target of ['ours', 'floor', 'peer'] as const) {
+      const bodies = query.bodies[target];
+      if (!bodies || bodies.length === 0) continue;
+      const url = target === 'floor' ? `${servers.floor.url}/${query.name}` : servers[target].url;
+      say(`${query.name} · ${target}: ${connections} connections, ${seconds} s…`);
+      const measurement = await measure(url, bodies, { connections, seconds, warmupSeconds });
+      if (measurement.failure) say(`  ${target} failed ${query.name}: ${measurement.failure}`);
+      results.push({ query: query.name, description: query.description, target, measurement });
+    }
+  }
+  const apiPeakRssMb = servers.ours.peakRssMb();
+
+  const table = formatTable(results);
+  console.log(
+    `\nconflict-graph bench · ${events.toLocaleString('en')} events · ${connections} connections · ${seconds} s per query and target\n`,
+  );
+  console.log(table);
+  console.log(
+    `\nbulk load: ${Math.round(load.eventsPerSecond).toLocaleString('en')} events/s (${load.seconds.toFixed(1)} s for ${events.toLocaleString('en')} events, ${load.claims.toLocaleString('en')} claims, ${load.relationships.toLocaleString('en')} relationships)` +
+      `\nAPI peak RSS: ${apiPeakRssMb.toFixed(0)} MB · load average before/after: ${loadAverageBefore[0]!.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  );
+
+  const resultsDir = join(HERE, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        events,
+        seed,
+        connections,
+        seconds,
+        machine: {
+          cores: cpus().length,
+          memoryGb: totalmem() / 2 ** 30,
+          loadAverageBefore,
+          loadAverageAfter: loadavg(),
+        },
+        load,
+        apiPeakRssMb,
+        picks,
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`raw figures: ${file}`);
+} finally {
+  await stopAll();
+}

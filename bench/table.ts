@@ -1,0 +1,52 @@
+/** The benchmark's table: p50/p99 and throughput per query and target, and the ratios that matter. */
+import type { Measurement } from './measure.js';
+import type { Target } from './queries.js';
+
+interface Result {
+  query: string;
+  target: Target;
+  measurement: Measurement;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+
+export function formatTable(results: readonly Result[]): string {
+  const queries = [...new Set(results.map((r) => r.query))];
+  const get = (query: string, target: Target) =>
+    results.find((r) => r.query === query && r.target === target && !r.measurement.failure)?.measurement;
+  const failed = (query: string, target: Target) =>
+    results.some((r) => r.query === query && r.target === target && r.measurement.failure);
+  const cell = (m: Measurement | undefined, query: string, target: Target) =>
+    m ? `${ms(m.p50)} / ${ms(m.p99)} ms · ${m.rps.toFixed(0)}/s` : failed(query, target) ? 'error' : '—';
+
+  const header = [
+    'query',
+    'ours p50/p99 · req/s',
+    'trips',
+    'floor p50/p99 · req/s',
+    'peer p50/p99 · req/s',
+    'p50 ours/floor',
+    'p50 ours/peer',
+    'req/s ours/peer',
+  ];
+  const rows = queries.map((q) => {
+    const ours = get(q, 'ours');
+    const floor = get(q, 'floor');
+    const peer = get(q, 'peer');
+    const trips = ours?.roundTrips ? `${Math.min(...ours.roundTrips)}–${Math.max(...ours.roundTrips)}` : '—';
+    return [
+      q,
+      cell(ours, q, 'ours'),
+      trips,
+      cell(floor, q, 'floor'),
+      cell(peer, q, 'peer'),
+      ratio(ours?.p50, floor?.p50),
+      ratio(ours?.p50, peer?.p50),
+      ratio(ours?.rps, peer?.rps),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
