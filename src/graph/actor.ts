@@ -23,8 +23,9 @@ import {
   type PageParams,
   pageRows,
   pageQueryParams,
+  keysetListQuery,
   type SortDirection,
-  sortValueOf,
+  type SortValueKind,
   toConnection,
 } from './pagination.js';
 
@@ -48,39 +49,18 @@ export interface ActorFilter {
 }
 
 // Name and alias text goes through the Name nodes' normalised keys ('actor:<key>'), so 'fama'
-// finds FAMa and 'lere' finds Léré whatever the case and accents.
-const ACTOR_FILTER = `
-  ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($needle IS NULL OR EXISTS {
+// finds FAMa and 'forces armees' finds "Forces armées maliennes", whatever the case and accents.
+const ACTOR_CONDITIONS = {
+  kinds: 'a.kind IN $kinds',
+  nameContains: `EXISTS {
     MATCH (n:Name)-[:NAMES]->(a) WHERE n.key STARTS WITH 'actor:' AND substring(n.key, 6) CONTAINS $needle
-  })`;
+  }`,
+};
 
-const ACTOR_SORT_KEYS: Record<ActorOrderField, { key: string; kind: 'string' | 'datetime' }> = {
+const ACTOR_SORT_KEYS: Record<ActorOrderField, { key: string; kind: SortValueKind }> = {
   NAME: { key: 'a.name', kind: 'string' },
   CREATED_AT: { key: 'a.createdAt', kind: 'datetime' },
 };
-
-function actorListQuery(field: ActorOrderField, direction: SortDirection): string {
-  const { key, kind } = ACTOR_SORT_KEYS[field];
-  return `
-    CALL () {
-      MATCH (a:Actor) WHERE ${ACTOR_FILTER}
-      RETURN count(a) AS total
-    }
-    CALL () {
-      MATCH (a:Actor) WHERE ${ACTOR_FILTER} AND ${afterCursor(key, 'a.id', direction, kind)}
-      WITH a ORDER BY ${key} ${direction}, a.id ${direction} LIMIT $limit
-      RETURN collect({node: a, sortValue: ${sortValueOf(key, kind)}, cursorId: a.id}) AS page
-    }
-    RETURN total, page`;
-}
-
-/** One statement per ordering, built once. */
-const ACTOR_LIST: Record<string, string> = Object.fromEntries(
-  (['NAME', 'CREATED_AT'] as const).flatMap((field) =>
-    (['ASC', 'DESC'] as const).map((direction) => [`${field} ${direction}`, actorListQuery(field, direction)]),
-  ),
-);
 
 /** The ordering's name, as cursors carry it. */
 export const actorOrdering = (field: ActorOrderField, direction: SortDirection) => `actors:${field}:${direction}`;
@@ -92,12 +72,16 @@ export async function listActors(
   direction: SortDirection,
   page: PageParams,
 ): Promise<Connection<ActorObject>> {
-  const needle = filter.nameContains ? normaliseName(filter.nameContains) : null;
-  const rows = await db.read(ACTOR_LIST[`${field} ${direction}`] as string, {
-    kinds: filter.kinds ?? null,
-    needle: needle || null,
-    ...pageQueryParams(page),
-  });
+  const needle = filter.nameContains ? normaliseName(filter.nameContains) : '';
+  const conditions = [
+    ...(filter.kinds ? [ACTOR_CONDITIONS.kinds] : []),
+    ...(needle ? [ACTOR_CONDITIONS.nameContains] : []),
+  ];
+  const query = keysetListQuery(
+    { match: 'MATCH (a:Actor)', variable: 'a', conditions, ...ACTOR_SORT_KEYS[field], direction },
+    page,
+  );
+  const rows = await db.read(query, { kinds: filter.kinds ?? null, needle, ...pageQueryParams(page) });
   const row = rows[0];
   if (!row) return emptyConnection(page);
   return toConnection(

@@ -22,6 +22,7 @@ import {
   afterCursor,
   type Connection,
   emptyConnection,
+  keysetListQuery,
   type PageParams,
   pageQueryParams,
   pageRows,
@@ -196,35 +197,36 @@ export interface ClaimFilter {
   includeRetracted?: boolean | null;
 }
 
-const CLAIM_FILTER = `
-  ($statuses IS NULL OR c.status IN $statuses)
-  AND ($includeRetracted OR NOT coalesce(c.retracted, false))
-  AND ($assertedById IS NULL OR EXISTS { MATCH (c)-[:ASSERTED_BY]->(:Actor {id: $assertedById}) })
-  AND ($aboutId IS NULL OR EXISTS { MATCH (c)-[:ABOUT]->(n) WHERE n.id = $aboutId })
-  AND ($reportedInId IS NULL OR EXISTS { MATCH (c)-[:REPORTED_IN]->(:Source {id: $reportedInId}) })
-  AND ($text IS NULL OR toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)`;
-
-const CLAIM_LIST = `
-  CALL () {
-    MATCH (c:Claim) WHERE ${CLAIM_FILTER}
-    RETURN count(c) AS total
-  }
-  CALL () {
-    MATCH (c:Claim) WHERE ${CLAIM_FILTER} AND ${afterCursor('c.createdAt', 'c.id', 'ASC', 'datetime')}
-    WITH c ORDER BY c.createdAt ASC, c.id ASC LIMIT $limit
-    RETURN collect({node: c, sortValue: toString(c.createdAt), cursorId: c.id}) AS page
-  }
-  RETURN total, page`;
+const CLAIM_CONDITIONS = {
+  statuses: 'c.status IN $statuses',
+  visible: 'NOT coalesce(c.retracted, false)',
+  assertedById: 'EXISTS { MATCH (c)-[:ASSERTED_BY]->(:Actor {id: $assertedById}) }',
+  aboutId: 'EXISTS { MATCH (c)-[:ABOUT]->(n) WHERE n.id = $aboutId }',
+  reportedInId: 'EXISTS { MATCH (c)-[:REPORTED_IN]->(:Source {id: $reportedInId}) }',
+  textContains: "(toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)",
+};
 
 /** Claims in the order they were added, filtered; retracted ones only when asked for. */
 export async function listClaims(db: DbScope, filter: ClaimFilter, page: PageParams): Promise<Connection<ClaimObject>> {
-  const rows = await db.read(CLAIM_LIST, {
+  const text = filter.textContains ? filter.textContains.toLowerCase() : '';
+  const conditions = [
+    ...(filter.statuses ? [CLAIM_CONDITIONS.statuses] : []),
+    ...(filter.includeRetracted ? [] : [CLAIM_CONDITIONS.visible]),
+    ...(filter.assertedById ? [CLAIM_CONDITIONS.assertedById] : []),
+    ...(filter.aboutId ? [CLAIM_CONDITIONS.aboutId] : []),
+    ...(filter.reportedInId ? [CLAIM_CONDITIONS.reportedInId] : []),
+    ...(text ? [CLAIM_CONDITIONS.textContains] : []),
+  ];
+  const query = keysetListQuery(
+    { match: 'MATCH (c:Claim)', variable: 'c', conditions, key: 'c.createdAt', kind: 'datetime', direction: 'ASC' },
+    page,
+  );
+  const rows = await db.read(query, {
     statuses: filter.statuses ?? null,
-    includeRetracted: filter.includeRetracted ?? false,
     assertedById: filter.assertedById ?? null,
     aboutId: filter.aboutId ?? null,
     reportedInId: filter.reportedInId ?? null,
-    text: filter.textContains ? filter.textContains.toLowerCase() : null,
+    text,
     ...pageQueryParams(page),
   });
   const row = rows[0];

@@ -19,15 +19,14 @@ import {
   toPlace,
 } from './mapping.js';
 import {
-  afterCursor,
   type Connection,
   emptyConnection,
+  keysetListQuery,
   type PageParams,
   pageQueryParams,
   pageRows,
   type SortDirection,
   type SortValueKind,
-  sortValueOf,
   toConnection,
 } from './pagination.js';
 
@@ -187,53 +186,66 @@ export interface EventFilter {
 }
 
 // The time window keeps events that overlap it: ending at or after `from`, starting at or before
-// `to`; an unknown start or end is open on that side. A place includes everything inside it.
+// `to`; an unknown start or end is open on that side.
+const EVENT_CONDITIONS = {
+  types: 'e.type IN $types',
+  subTypes: 'e.subType IN $subTypes',
+  from: '(e.endTime IS NULL OR e.endTime >= datetime($from))',
+  to: '(e.startTime IS NULL OR e.startTime <= datetime($to))',
+  role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
+  placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
+  claimStatus: `EXISTS {
+    ${CLAIMS_OF_EVENT}
+    WITH c WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
+    RETURN c
+  }`,
+};
+
+/**
+ * The whole filter as one condition over `e`, each part off when its parameter is null, for
+ * statements that match all events themselves (eventStats). The list assembles only the parts in use.
+ */
 export const EVENT_FILTER = `
-  ($types IS NULL OR e.type IN $types)
-  AND ($subTypes IS NULL OR e.subType IN $subTypes)
-  AND ($from IS NULL OR e.endTime IS NULL OR e.endTime >= datetime($from))
-  AND ($to IS NULL OR e.startTime IS NULL OR e.startTime <= datetime($to))
-  AND ($placeId IS NULL OR EXISTS {
-    MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId})
-  })
+  ($types IS NULL OR ${EVENT_CONDITIONS.types})
+  AND ($subTypes IS NULL OR ${EVENT_CONDITIONS.subTypes})
+  AND ($from IS NULL OR ${EVENT_CONDITIONS.from})
+  AND ($to IS NULL OR ${EVENT_CONDITIONS.to})
+  AND ($placeId IS NULL OR ${EVENT_CONDITIONS.placeId})
   AND (($actorId IS NULL AND $role IS NULL) OR EXISTS {
     MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e)
     WHERE ($actorId IS NULL OR a.id = $actorId) AND ($role IS NULL OR p.role = $role)
   })
-  AND ($claimStatus IS NULL OR EXISTS {
-    ${CLAIMS_OF_EVENT}
-    WITH c WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
-    RETURN c
-  })`;
+  AND ($claimStatus IS NULL OR ${EVENT_CONDITIONS.claimStatus})`;
+
+// The most selective filter drives the match: an actor's events, or the events at a place and
+// everything inside it (walked down from the place), else all events.
+const EVENTS_OF_ACTOR = `
+  MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event) WHERE $role IS NULL OR p.role = $role
+  WITH DISTINCT e`;
+const EVENTS_AT_PLACE = `
+  MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..]-(:Place)<-[:OCCURRED_AT]-(e:Event)
+  WITH DISTINCT e`;
 
 const EVENT_SORT_KEYS: Record<EventOrderField, { key: string; kind: SortValueKind }> = {
   START_TIME: { key: 'e.startTime', kind: 'datetime' },
   CREATED_AT: { key: 'e.createdAt', kind: 'datetime' },
 };
 
-function eventListQuery(field: EventOrderField, direction: SortDirection): string {
-  const { key, kind } = EVENT_SORT_KEYS[field];
-  return `
-    CALL () {
-      MATCH (e:Event) WHERE ${EVENT_FILTER}
-      RETURN count(e) AS total
-    }
-    CALL () {
-      MATCH (e:Event) WHERE ${EVENT_FILTER} AND ${afterCursor(key, 'e.id', direction, kind)}
-      WITH e ORDER BY ${key} ${direction}, e.id ${direction} LIMIT $limit
-      RETURN collect({node: e, sortValue: ${sortValueOf(key, kind)}, cursorId: e.id}) AS page
-    }
-    RETURN total, page`;
-}
-
-/** One statement per ordering, built once. */
-const EVENT_LIST: Record<string, string> = Object.fromEntries(
-  (['START_TIME', 'CREATED_AT'] as const).flatMap((field) =>
-    (['ASC', 'DESC'] as const).map((direction) => [`${field} ${direction}`, eventListQuery(field, direction)]),
-  ),
-);
-
 export const eventOrdering = (field: EventOrderField, direction: SortDirection) => `events:${field}:${direction}`;
+
+function eventList(filter: EventFilter): { match: string; conditions: string[] } {
+  const match = filter.actorId ? EVENTS_OF_ACTOR : filter.placeId ? EVENTS_AT_PLACE : 'MATCH (e:Event)';
+  const conditions = [
+    ...(filter.types ? [EVENT_CONDITIONS.types] : []),
+    ...(filter.subTypes ? [EVENT_CONDITIONS.subTypes] : []),
+    ...(filter.from ? [EVENT_CONDITIONS.from] : []),
+    ...(filter.to ? [EVENT_CONDITIONS.to] : []),
+    ...(filter.role && !filter.actorId ? [EVENT_CONDITIONS.role] : []),
+    ...(filter.placeId && filter.actorId ? [EVENT_CONDITIONS.placeId] : []),
+    ...(filter.claimStatus ? [EVENT_CONDITIONS.claimStatus] : []),
+  ];
+  return { match, conditions };
+}
 
 export async function listEvents(
   db: DbScope,
@@ -242,7 +254,8 @@ export async function listEvents(
   direction: SortDirection,
   page: PageParams,
 ): Promise<Connection<EventObject>> {
-  const rows = await db.read(EVENT_LIST[`${field} ${direction}`] as string, {
+  const query = keysetListQuery({ ...eventList(filter), variable: 'e', ...EVENT_SORT_KEYS[field], direction }, page);
+  const rows = await db.read(query, {
     types: filter.types ?? null,
     subTypes: filter.subTypes ?? null,
     from: filter.from ?? null,

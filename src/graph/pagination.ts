@@ -5,6 +5,7 @@
  * inserted meanwhile neither repeat nor vanish. Pages fetch `first + 1` rows to know whether
  * there is a next page; the total is counted in the same query.
  */
+import neo4j, { type Integer } from 'neo4j-driver';
 import { badInput } from '../errors.js';
 
 /** The largest page a client may ask for: a bigger list is paged. */
@@ -87,13 +88,13 @@ export function pageParams(
   return { first: size, limit: size + 1, afterValue: cursor?.value ?? null, afterId: cursor?.id ?? null, ordering };
 }
 
-/** The Cypher parameters of a page: `$limit`, `$afterValue`, `$afterId`. */
+/** The Cypher parameters of a page: `$limit` (an integer: LIMIT refuses a float), `$afterValue`, `$afterId`. */
 export function pageQueryParams(page: PageParams): {
-  limit: number;
+  limit: Integer;
   afterValue: string | number | null;
   afterId: string | null;
 } {
-  return { limit: page.limit, afterValue: page.afterValue, afterId: page.afterId };
+  return { limit: neo4j.int(page.limit), afterValue: page.afterValue, afterId: page.afterId };
 }
 
 /** One page of rows (fetched with `limit` = first + 1) as a Relay connection. */
@@ -152,4 +153,40 @@ export function pageRows<T>(page: unknown, map: (node: unknown) => T): PageRow<T
     sortValue: item.sortValue,
     cursorId: item.cursorId,
   }));
+}
+
+/** A keyset-paged list: what to match, the filter conditions in use, and the sort key. */
+export interface ListQuery {
+  /** A MATCH (possibly ending in `WITH DISTINCT <variable>`) binding `variable`. */
+  match: string;
+  variable: string;
+  /** Cypher conditions over the variable; only the filters in use, so the plan stays simple. */
+  conditions: readonly string[];
+  key: string;
+  kind: SortValueKind;
+  direction: SortDirection;
+}
+
+/**
+ * The statement of one page and the total, in one round trip: the count and the page are two
+ * subqueries over the same match. Statements are assembled from the module's named fragments,
+ * with values always as parameters; the keyset condition is left out of a first page.
+ */
+export function keysetListQuery(list: ListQuery, page: PageParams): string {
+  const { match, variable: v, conditions, key, kind, direction } = list;
+  const where = (cs: readonly string[]) => (cs.length ? `WHERE ${cs.join('\n        AND ')}` : '');
+  const paged = page.afterId === null ? conditions : [...conditions, afterCursor(key, `${v}.id`, direction, kind)];
+  return `
+    CALL () {
+      ${match}
+      ${where(conditions)}
+      RETURN count(${v}) AS total
+    }
+    CALL () {
+      ${match}
+      ${where(paged)}
+      WITH ${v} ORDER BY ${key} ${direction}, ${v}.id ${direction} LIMIT $limit
+      RETURN collect({node: ${v}, sortValue: ${sortValueOf(key, kind)}, cursorId: ${v}.id}) AS page
+    }
+    RETURN total, page`;
 }

@@ -11,6 +11,7 @@ import {
   afterCursor,
   type Connection,
   emptyConnection,
+  keysetListQuery,
   type PageParams,
   pageQueryParams,
   pageRows,
@@ -122,33 +123,32 @@ export interface PlaceFilter {
   insideId?: string | null;
 }
 
-const PLACE_FILTER = `
-  ($kinds IS NULL OR p.kind IN $kinds)
-  AND ($needle IS NULL OR EXISTS {
+const PLACE_CONDITIONS = {
+  kinds: 'p.kind IN $kinds',
+  nameContains: `EXISTS {
     MATCH (n:Name)-[:NAMES]->(p) WHERE n.key STARTS WITH 'place:' AND substring(n.key, 6) CONTAINS $needle
-  })
-  AND ($insideId IS NULL OR EXISTS { MATCH (p)-[:LOCATED_IN*1..]->(:Place {id: $insideId}) })`;
-
-const PLACE_LIST = `
-  CALL () {
-    MATCH (p:Place) WHERE ${PLACE_FILTER}
-    RETURN count(p) AS total
-  }
-  CALL () {
-    MATCH (p:Place) WHERE ${PLACE_FILTER} AND ${afterCursor('p.name', 'p.id', 'ASC', 'string')}
-    WITH p ORDER BY p.name ASC, p.id ASC LIMIT $limit
-    RETURN collect({node: p, sortValue: p.name, cursorId: p.id}) AS page
-  }
-  RETURN total, page`;
+  }`,
+};
+// Inside a place: walk down from it rather than up from every place.
+const PLACES_INSIDE = 'MATCH (:Place {id: $insideId})<-[:LOCATED_IN*1..]-(p:Place) WITH DISTINCT p';
 
 export const placeOrdering = 'places:NAME:ASC';
 
 /** Places by name, filtered by kind, name or alias text, and the place they lie in. */
 export async function listPlaces(db: DbScope, filter: PlaceFilter, page: PageParams): Promise<Connection<PlaceObject>> {
-  const needle = filter.nameContains ? normaliseName(filter.nameContains) : null;
-  const rows = await db.read(PLACE_LIST, {
+  const needle = filter.nameContains ? normaliseName(filter.nameContains) : '';
+  const conditions = [
+    ...(filter.kinds ? [PLACE_CONDITIONS.kinds] : []),
+    ...(needle ? [PLACE_CONDITIONS.nameContains] : []),
+  ];
+  const match = filter.insideId ? PLACES_INSIDE : 'MATCH (p:Place)';
+  const query = keysetListQuery(
+    { match, variable: 'p', conditions, key: 'p.name', kind: 'string', direction: 'ASC' },
+    page,
+  );
+  const rows = await db.read(query, {
     kinds: filter.kinds ?? null,
-    needle: needle || null,
+    needle,
     insideId: filter.insideId ?? null,
     ...pageQueryParams(page),
   });

@@ -7,9 +7,9 @@ import { alignRows } from './batches.js';
 import type { DbScope } from './database.js';
 import { type ClaimObject, nodeProps, type SourceObject, toClaim, toSource } from './mapping.js';
 import {
-  afterCursor,
   type Connection,
   emptyConnection,
+  keysetListQuery,
   type PageParams,
   pageQueryParams,
   pageRows,
@@ -88,21 +88,10 @@ export interface SourceFilter {
   titleContains?: string | null;
 }
 
-const SOURCE_FILTER = `
-  ($kinds IS NULL OR s.kind IN $kinds)
-  AND ($title IS NULL OR toLower(s.title) CONTAINS $title)`;
-
-const SOURCE_LIST = `
-  CALL () {
-    MATCH (s:Source) WHERE ${SOURCE_FILTER}
-    RETURN count(s) AS total
-  }
-  CALL () {
-    MATCH (s:Source) WHERE ${SOURCE_FILTER} AND ${afterCursor('s.title', 's.id', 'ASC', 'string')}
-    WITH s ORDER BY s.title ASC, s.id ASC LIMIT $limit
-    RETURN collect({node: s, sortValue: s.title, cursorId: s.id}) AS page
-  }
-  RETURN total, page`;
+const SOURCE_CONDITIONS = {
+  kinds: 's.kind IN $kinds',
+  titleContains: 'toLower(s.title) CONTAINS $title',
+};
 
 export const sourceOrdering = 'sources:TITLE:ASC';
 
@@ -112,11 +101,16 @@ export async function listSources(
   filter: SourceFilter,
   page: PageParams,
 ): Promise<Connection<SourceObject>> {
-  const rows = await db.read(SOURCE_LIST, {
-    kinds: filter.kinds ?? null,
-    title: filter.titleContains ? filter.titleContains.toLowerCase() : null,
-    ...pageQueryParams(page),
-  });
+  const title = filter.titleContains ? filter.titleContains.toLowerCase() : '';
+  const conditions = [
+    ...(filter.kinds ? [SOURCE_CONDITIONS.kinds] : []),
+    ...(title ? [SOURCE_CONDITIONS.titleContains] : []),
+  ];
+  const query = keysetListQuery(
+    { match: 'MATCH (s:Source)', variable: 's', conditions, key: 's.title', kind: 'string', direction: 'ASC' },
+    page,
+  );
+  const rows = await db.read(query, { kinds: filter.kinds ?? null, title, ...pageQueryParams(page) });
   const row = rows[0];
   if (!row) return emptyConnection(page);
   return toConnection(

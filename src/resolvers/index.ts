@@ -6,6 +6,11 @@ import { placeMutations } from './place-mutations.js';
 import { sourceMutations } from './source-mutations.js';
 import { claimMutations } from './claim-mutations.js';
 import { analysisResolvers } from './analysis.js';
+import { actorResolvers } from './actor.js';
+import { placeResolvers } from './place.js';
+import { eventResolvers } from './event.js';
+import { sourceResolvers } from './source.js';
+import { claimResolvers } from './claim.js';
 
 export const resolvers = [
   scalarResolvers,
@@ -15,4 +20,9 @@ export const resolvers = [
   sourceMutations,
   claimMutations,
   analysisResolvers,
+  actorResolvers,
+  placeResolvers,
+  eventResolvers,
+  sourceResolvers,
+  claimResolvers,
 ];

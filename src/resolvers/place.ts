@@ -1,0 +1,27 @@
+/** Places: `place`, `places`, and a place's hierarchy and the events at or inside it. */
+import { pageParams } from '../graph/pagination.js';
+import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/place.js';
+import type { Resolvers } from '../generated/graphql.js';
+
+export const placeResolvers: Resolvers = {
+  Query: {
+    place: (_parent, { id }, ctx) => ctx.loaders.placeById.load(id),
+    places: (_parent, { filter, first, after }, ctx) =>
+      listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
+  },
+  Place: {
+    // A place read by id knows its parent's id; one met elsewhere asks the hierarchy.
+    parent: async (place, _args, ctx) => {
+      if (place.parentId !== undefined) return place.parentId ? ctx.loaders.placeById.load(place.parentId) : null;
+      return (await ctx.loaders.placeHierarchy.load(place.id)).ancestors[0] ?? null;
+    },
+    ancestors: async (place, _args, ctx) => (await ctx.loaders.placeHierarchy.load(place.id)).ancestors,
+    children: async (place, _args, ctx) => (await ctx.loaders.placeHierarchy.load(place.id)).children,
+    events: (place, { includeInside, first, after }, ctx) =>
+      ctx.loaders.placeEvents.load({
+        id: place.id,
+        includeInside: includeInside ?? true,
+        page: pageParams(placeEventOrdering, first, after),
+      }),
+  },
+};

@@ -1,0 +1,25 @@
+/** Sources: `source`, `sources`, a source's citations, the claims it reports, supports or contradicts. */
+import { claimOrdering } from '../graph/claim.js';
+import { pageParams } from '../graph/pagination.js';
+import { listSources, sourceOrdering } from '../graph/source.js';
+import type { Resolvers } from '../generated/graphql.js';
+
+export const sourceResolvers: Resolvers = {
+  Query: {
+    source: (_parent, { id }, ctx) => ctx.loaders.sourceById.load(id),
+    sources: (_parent, { filter, first, after }, ctx) =>
+      listSources(ctx.db, filter ?? {}, pageParams(sourceOrdering, first, after)),
+  },
+  Source: {
+    cites: async (source, _args, ctx) => (await ctx.loaders.sourceLinks.load(source.id)).cites,
+    citedBy: async (source, _args, ctx) => (await ctx.loaders.sourceLinks.load(source.id)).citedBy,
+    claims: (source, { first, after, includeRetracted }, ctx) =>
+      ctx.loaders.claimsReportedIn.load({
+        id: source.id,
+        includeRetracted: includeRetracted ?? false,
+        page: pageParams(claimOrdering, first, after),
+      }),
+    supports: async (source, _args, ctx) => (await ctx.loaders.sourceLinks.load(source.id)).supports,
+    contradicts: async (source, _args, ctx) => (await ctx.loaders.sourceLinks.load(source.id)).contradicts,
+  },
+};

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  actorOrdering,
+  actorsByIds,
+  listActors,
+  participationOrdering,
+  participationsOfActors,
+  relationsOfActors,
+} from '../../src/graph/actor.js';
+import type { Database } from '../../src/graph/database.js';
+import { pageParams } from '../../src/graph/pagination.js';
+import { loadFixture, openTestDatabase } from './read-fixture.js';
+
+describe('actor reads', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await loadFixture(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const firstPage = (ordering: string, first = 20) => pageParams(ordering, first, null);
+  const byName = (field: 'NAME' | 'CREATED_AT' = 'NAME', dir: 'ASC' | 'DESC' = 'ASC') =>
+    firstPage(actorOrdering(field, dir));
+
+  it('reads actors by id in the order asked, null for an unknown id, in one round trip', async () => {
+    const scope = db.scope();
+    const actors = await actorsByIds(scope, ['actor:wagner', 'actor:nobody', 'actor:csp']);
+    expect(actors.map((a) => a?.name ?? null)).toEqual(['Wagner', null, 'CSP']);
+    expect(actors[0]).toMatchObject({
+      __typename: 'Actor',
+      kind: 'PRIVATE_MILITARY_COMPANY',
+      aliases: expect.arrayContaining(['Wagner Group']),
+    });
+    expect(scope.roundTrips).toBe(1);
+  });
+
+  it('finds actors by name or alias, ignoring case and accents', async () => {
+    for (const text of ['fama', 'MALIAN ARMY', 'forces armees', 'Forces armées maliennes', 'alian armed']) {
+      const page = await listActors(db.scope(), { nameContains: text }, 'NAME', 'ASC', byName());
+      expect(
+        page.nodes.map((a) => a.id),
+        text,
+      ).toEqual(['actor:fama']);
+    }
+    const csp = await listActors(db.scope(), { nameContains: 'cadre strategique' }, 'NAME', 'ASC', byName());
+    expect(csp.nodes.map((a) => a.id)).toEqual(['actor:csp']);
+  });
+
+  it('filters by kind and combines filters', async () => {
+    const states = await listActors(db.scope(), { kinds: ['STATE'] }, 'NAME', 'ASC', byName());
+    expect(states.nodes.map((a) => a.name)).toEqual(['Burkina Faso', 'Mali', 'Niger']);
+    expect(states.totalCount).toBe(3);
+    const both = await listActors(
+      db.scope(),
+      { kinds: ['STATE', 'ALLIANCE'], nameContains: 'burkina' },
+      'NAME',
+      'ASC',
+      byName(),
+    );
+    expect(both.nodes.map((a) => a.id)).toEqual(['actor:burkina-faso']);
+    const none = await listActors(db.scope(), { kinds: ['STATE'], nameContains: 'wagner' }, 'NAME', 'ASC', byName());
+    expect(none).toMatchObject({
+      nodes: [],
+      edges: [],
+      totalCount: 0,
+      pageInfo: { hasNextPage: false, startCursor: null, endCursor: null },
+    });
+  });
+
+  it('orders by name or creation, either way', async () => {
+    const asc = await listActors(db.scope(), {}, 'NAME', 'ASC', byName());
+    const names = asc.nodes.map((a) => a.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const desc = await listActors(db.scope(), {}, 'NAME', 'DESC', byName('NAME', 'DESC'));
+    expect(desc.nodes.map((a) => a.name)).toEqual([...names].reverse());
+    const created = await listActors(db.scope(), {}, 'CREATED_AT', 'ASC', byName('CREATED_AT'));
+    const times = created.nodes.map((a) => a.createdAt);
+    expect(times).toEqual([...times].sort());
+    expect(created.totalCount).toBe(asc.totalCount);
+  });
+
+  it('pages participations per actor, in time order, many actors in one round trip', async () => {
+    const scope = db.scope();
+    const [csp, wagner, nobody] = await participationsOfActors(
+      scope,
+      ['actor:csp', 'actor:wagner', 'actor:nobody'],
+      null,
+      firstPage(participationOrdering),
+    );
+    expect(scope.roundTrips).toBe(1);
+    const starts = csp!.nodes.map((p) => p.event.time.start);
+    const known = starts.filter((s) => s !== null);
+    expect(known).toEqual([...known].sort());
+    // Unknown starts sort last.
+    expect(starts.indexOf(null)).toBeGreaterThanOrEqual(known.length);
+    expect(csp!.nodes.map((p) => `${p.event.id} ${p.role}`)).toEqual(
+      expect.arrayContaining([
+        'event:bourem-attack ATTACKER',
+        'event:lere-camp-attack ATTACKER',
+        'event:lere-withdrawal WITHDRAWING',
+      ]),
+    );
+    expect(csp!.nodes.every((p) => p.actor.id === 'actor:csp' && p.claimIds.length > 0)).toBe(true);
+    expect(wagner!.nodes.map((p) => `${p.event.id} ${p.role}`)).toEqual(['event:csp-self-defense-statement ACCUSED']);
+    expect(nobody).toMatchObject({ nodes: [], totalCount: 0 });
+  });
+
+  it('keeps only one role when asked', async () => {
+    const [csp] = await participationsOfActors(db.scope(), ['actor:csp'], 'ATTACKER', firstPage(participationOrdering));
+    expect(csp!.nodes.every((p) => p.role === 'ATTACKER')).toBe(true);
+    expect(csp!.nodes.map((p) => p.event.id)).toEqual(
+      expect.arrayContaining(['event:bourem-attack', 'event:lere-camp-attack']),
+    );
+    expect(csp!.totalCount).toBe(csp!.nodes.length);
+  });
+
+  it('pages participations with cursors, without repeats or gaps', async () => {
+    const [all] = await participationsOfActors(db.scope(), ['actor:csp'], null, firstPage(participationOrdering));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const [page] = await participationsOfActors(
+        db.scope(),
+        ['actor:csp'],
+        null,
+        pageParams(participationOrdering, 2, after),
+      );
+      seen.push(...page!.nodes.map((p) => `${p.event.id} ${p.role}`));
+      expect(page!.totalCount).toBe(all!.totalCount);
+      if (!page!.pageInfo.hasNextPage) break;
+      after = page!.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all!.nodes.map((p) => `${p.event.id} ${p.role}`));
+  });
+
+  it('reads relations both ways: members and wholes, and symmetric alliances and oppositions', async () => {
+    const scope = db.scope();
+    const [csp, fama, wagner, alliance, mali] = await relationsOfActors(scope, [
+      'actor:csp',
+      'actor:fama',
+      'actor:wagner',
+      'actor:sahel-states-alliance',
+      'actor:mali',
+    ]);
+    expect(scope.roundTrips).toBe(1);
+    const names = (rs: { actor: { name: string } }[]) => rs.map((r) => r.actor.name);
+    expect(names(csp!.opponents)).toEqual(['FAMa', 'Wagner']);
+    expect(names(fama!.opponents)).toEqual(['CSP']);
+    expect(names(wagner!.opponents)).toEqual(['CSP']);
+    expect(names(fama!.allies)).toEqual(['Wagner']);
+    expect(names(wagner!.allies)).toEqual(['FAMa']);
+    expect(names(alliance!.members)).toEqual(['Burkina Faso', 'Mali', 'Niger']);
+    expect(alliance!.members.every((r) => r.kind === 'MEMBER_OF')).toBe(true);
+    expect(names(mali!.memberOf)).toEqual(['Sahel States Alliance']);
+    expect(mali!.members.map((r) => `${r.actor.name} ${r.kind}`)).toEqual(expect.arrayContaining(['FAMa PART_OF']));
+    expect(fama!.memberOf.map((r) => `${r.actor.name} ${r.kind}`)).toEqual(['Mali PART_OF']);
+    const cspFama = csp!.opponents[0]!;
+    expect(cspFama.claimIds).toEqual(
+      expect.arrayContaining(['claim:lere-camp-taken', 'claim:csp-accuses-fama-and-wagner']),
+    );
+    expect(cspFama.status).toBe('CORROBORATED');
+  });
+});
