@@ -66,10 +66,13 @@ const STATS = Object.fromEntries(
   (Object.keys(GROUPS) as EventStatsDimension[]).map((d) => [d, statsStatement(d)]),
 ) as Record<EventStatsDimension, string>;
 
-/** "2023-09" → "Sep 2023". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2023-09" → "Sep 2023" (as time labels read elsewhere, whatever the server's locale). */
 function monthLabel(key: string, unknown: string): string {
   if (key === UNKNOWN_KEY) return unknown;
-  return new Date(`${key}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const [year, month] = key.split('-');
+  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
 }
 
 export interface EventFilterInput extends Omit<EventFilter, 'from' | 'to'> {
