@@ -2,7 +2,7 @@
  * The analysts' queries: paths, neighbourhoods, timelines, events near a place, full-text search,
  * event statistics and read-only Cypher. Arguments in, graph-layer answers out; the work and
  * the checks live in src/graph/analysis/. An edge's claims come through the per-request
- * claimById loader, so a drawing of many edges costs one claim query.
+ * claimById loader (retracted ones hidden), so a drawing of many edges costs one claim query.
  */
 import { requireRole } from '../auth.js';
 import { runReadOnlyCypher } from '../graph/analysis/cypher.js';
@@ -12,10 +12,8 @@ import { pathBetween } from '../graph/analysis/path.js';
 import { search } from '../graph/analysis/search.js';
 import { eventStats } from '../graph/analysis/stats.js';
 import { timeline } from '../graph/analysis/timeline.js';
-import type { ClaimObject } from '../graph/mapping.js';
 import type { Resolvers } from '../generated/graphql.js';
-
-const isClaim = (c: ClaimObject | Error | null): c is ClaimObject => c !== null && !(c instanceof Error);
+import { claimsBehind } from './claim.js';
 
 export const analysisResolvers: Resolvers = {
   Query: {
@@ -34,6 +32,6 @@ export const analysisResolvers: Resolvers = {
     },
   },
   GraphEdge: {
-    claims: async (edge, _, ctx) => (await ctx.loaders.claimById.loadMany(edge.claimIds)).filter(isClaim),
+    claims: (edge, _, ctx) => claimsBehind(ctx, edge.claimIds),
   },
 };

@@ -107,14 +107,14 @@ export const EVENT_IN_WINDOW = (e: string): string =>
 
 /**
  * The filter as universal predicates over path `p`: a fact edge (one with claimIds) keeps its
- * claims' status, a Claim node its own, an Event its time and type. Written as all(…) over nodes(p) and
+ * claims' status, a Claim node its own (a retracted claim is never drawn), an Event its time and type. Written as all(…) over nodes(p) and
  * relationships(p) so that shortestPath and the pruning var-length expansion check them at each
  * step instead of enumerating paths.
  */
 export const PATH_PREDICATES = (p: string): string => `
   all(r IN relationships(${p}) WHERE r.claimIds IS NULL OR $statuses IS NULL OR r.status IN $statuses)
   AND all(x IN nodes(${p}) WHERE
-        (NOT x:Claim OR $statuses IS NULL OR x.status IN $statuses)
+        (NOT x:Claim OR (NOT coalesce(x.retracted, false) AND ($statuses IS NULL OR x.status IN $statuses)))
         AND (NOT x:Event OR (${EVENT_IN_WINDOW('x')} AND ($eventTypes IS NULL OR x.type IN $eventTypes))))`;
 
 /** The same filter on one relationship `r` (for edges between nodes already found). */

@@ -49,10 +49,22 @@ const GROUPS: Record<EventStatsDimension, string> = {
     WITH e, coalesce(substring(month, 0, 7), '${UNKNOWN_KEY}') AS key, 'unknown or spanning months' AS label`,
 };
 
-function statsStatement(dimension: EventStatsDimension): string {
+/**
+ * The most selective part of the filter drives the match, as in the events list: an actor's
+ * participations, or the events at a place and everything inside it, else every event.
+ */
+const DRIVERS = {
+  all: 'MATCH (e:Event)',
+  actor: 'MATCH (:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e',
+  place: 'MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..8]-(:Place)<-[:OCCURRED_AT]-(e:Event) WITH DISTINCT e',
+} as const;
+type Driver = keyof typeof DRIVERS;
+
+function statsStatement(dimension: EventStatsDimension, driver: Driver): string {
   const order = dimension === 'MONTH' ? 'key = $unknown, key' : 'count DESC, key';
   return `
-    MATCH (e:Event) WHERE ${EVENT_FILTER}
+    ${DRIVERS[driver]}
+    WHERE ${EVENT_FILTER}
     ${GROUPS[dimension]}
     WITH key, label, e,
          coalesce(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh) AS low,
@@ -63,8 +75,10 @@ function statsStatement(dimension: EventStatsDimension): string {
 }
 
 const STATS = Object.fromEntries(
-  (Object.keys(GROUPS) as EventStatsDimension[]).map((d) => [d, statsStatement(d)]),
-) as Record<EventStatsDimension, string>;
+  (Object.keys(GROUPS) as EventStatsDimension[]).flatMap((d) =>
+    (Object.keys(DRIVERS) as Driver[]).map((driver) => [`${d} ${driver}`, statsStatement(d, driver)]),
+  ),
+) as Record<`${EventStatsDimension} ${Driver}`, string>;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -85,7 +99,8 @@ export async function eventStats(
   groupBy: EventStatsDimension,
   filter: EventFilterInput | null | undefined,
 ): Promise<EventStatsBucketObject[]> {
-  const rows = await db.read(STATS[groupBy], {
+  const driver: Driver = filter?.actorId ? 'actor' : filter?.placeId ? 'place' : 'all';
+  const rows = await db.read(STATS[`${groupBy} ${driver}`], {
     types: filter?.types ?? null,
     subTypes: filter?.subTypes ?? null,
     from: isoInstant(filter?.from),

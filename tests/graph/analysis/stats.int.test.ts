@@ -51,6 +51,8 @@ describe('eventStats on the article', () => {
     const subTypes = await eventStats(db.scope(), 'SUB_TYPE', { types: ['STRATEGIC_DEVELOPMENT'] });
     expect(bucket(subTypes, 'STATEMENT')?.count).toBe(5);
     expect(subTypes.reduce((n, b) => n + b.count, 0)).toBe(9);
+    const wagner = await eventStats(db.scope(), 'TYPE', { actorId: 'actor:wagner' });
+    expect(wagner.map((b) => [b.key, b.count])).toEqual([['STRATEGIC_DEVELOPMENT', 1]]);
     const atLere = await eventStats(db.scope(), 'TYPE', { placeId: 'place:lere' });
     expect(atLere.reduce((n, b) => n + b.count, 0)).toBe(3);
     const confirmed = await eventStats(db.scope(), 'TYPE', { claimStatus: ['CORROBORATED'] });
