@@ -4,6 +4,7 @@
  * The claims of an event are those ABOUT it and those behind its fact edges (where it occurred,
  * who took part): a claim that adds a participant reports the event as much as one that defines it.
  */
+import { checkWindow } from './analysis/filter.js';
 import { alignRows } from './batches.js';
 import type { DbScope } from './database.js';
 import {
@@ -177,8 +178,9 @@ export type EventOrderField = 'START_TIME' | 'CREATED_AT';
 export interface EventFilter {
   types?: readonly string[] | null;
   subTypes?: readonly string[] | null;
-  from?: string | null;
-  to?: string | null;
+  /** DateTime scalars arrive as Date objects; ISO strings are accepted too. */
+  from?: string | Date | null;
+  to?: string | Date | null;
   placeId?: string | null;
   actorId?: string | null;
   role?: string | null;
@@ -254,12 +256,13 @@ export async function listEvents(
   direction: SortDirection,
   page: PageParams,
 ): Promise<Connection<EventObject>> {
+  const { from, to } = checkWindow(filter.from, filter.to);
   const query = keysetListQuery({ ...eventList(filter), variable: 'e', ...EVENT_SORT_KEYS[field], direction }, page);
   const rows = await db.read(query, {
     types: filter.types ?? null,
     subTypes: filter.subTypes ?? null,
-    from: filter.from ?? null,
-    to: filter.to ?? null,
+    from,
+    to,
     placeId: filter.placeId ?? null,
     actorId: filter.actorId ?? null,
     role: filter.role ?? null,
