@@ -1,8 +1,9 @@
 /**
  * Event reads: by id, the filtered and ordered list, and the batch reads behind the nested
  * fields (place, participants, the claims that report it, the events before, after, around it).
- * The claims of an event are those ABOUT it and those behind its fact edges (where it occurred,
- * who took part): a claim that adds a participant reports the event as much as one that defines it.
+ * The claims of an event are those ABOUT it: the write path links a claim to every event it
+ * defines or completes (a claim that adds a participant reports the event as much as one that
+ * defines it), and to the events a researcher says it is about.
  */
 import { checkWindow } from './analysis/filter.js';
 import { alignRows } from './batches.js';
@@ -94,22 +95,12 @@ export async function participantsOfEvents(
 
 // --- claims --------------------------------------------------------------------------------
 
-/** The claims that report an event `e`, one row `c` each (a Cypher fragment over `e`). */
-const CLAIMS_OF_EVENT = `
-  CALL (e) {
-    MATCH (c:Claim)-[:ABOUT]->(e) RETURN c
-    UNION
-    MATCH (e)-[r:OCCURRED_AT]->(:Place) UNWIND r.claimIds AS claimId MATCH (c:Claim {id: claimId}) RETURN c
-    UNION
-    MATCH (:Actor)-[r:PARTICIPATED_IN]->(e) UNWIND r.claimIds AS claimId MATCH (c:Claim {id: claimId}) RETURN c
-  }`;
-
 const CLAIMS_OF_EVENTS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
   CALL (e) {
-    ${CLAIMS_OF_EVENT}
-    WITH c WHERE ($statuses IS NULL OR c.status IN $statuses) AND ($includeRetracted OR NOT coalesce(c.retracted, false))
+    MATCH (c:Claim)-[:ABOUT]->(e)
+    WHERE ($statuses IS NULL OR c.status IN $statuses) AND ($includeRetracted OR NOT coalesce(c.retracted, false))
     WITH c ORDER BY c.createdAt, c.id
     RETURN collect(c) AS claims
   }
@@ -197,9 +188,7 @@ const EVENT_CONDITIONS = {
   role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
   placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
   claimStatus: `EXISTS {
-    ${CLAIMS_OF_EVENT}
-    WITH c WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
-    RETURN c
+    MATCH (c:Claim)-[:ABOUT]->(e) WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
   }`,
 };
 
