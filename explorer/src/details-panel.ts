@@ -33,9 +33,7 @@ function sourceItem(source: SourceSummary): HTMLElement {
   const title = source.url
     ? h('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.title)
     : source.title;
-  const facts = [humane(source.kind), source.publisher, `reliability ${source.reliability}`]
-    .filter(Boolean)
-    .join(' · ');
+  const facts = [humane(source.kind), source.publisher].filter(Boolean).join(' · ');
   return h('li', { class: 'source', 'data-id': source.id }, title, h('span', { class: 'muted' }, ` — ${facts}`));
 }
 
@@ -45,9 +43,9 @@ function sourceList(caption: string, sources: SourceSummary[]): HTMLElement | nu
 }
 
 export function claimItem(claim: ClaimDetail): HTMLElement {
-  // A source the claim is reported in is also among its supporting sources; list it once.
-  const reported = new Set(claim.reportedIn.map((s) => s.id));
-  const support = claim.supportingSources.filter((s) => !reported.has(s.id));
+  // Supporting sources include those the claim is reported in; list each source once.
+  const reportedIds = new Set(claim.reportedIn.map((s) => s.id));
+  const support = claim.supportingSources.filter((s) => !reportedIds.has(s.id));
   return h(
     'li',
     { class: 'claim', 'data-id': claim.id },
@@ -94,7 +92,7 @@ const facts = (rows: [string, Node | string | null | undefined][]): HTMLElement 
 async function nodeBody(node: DrawnNode): Promise<HTMLElement[]> {
   switch (node.type) {
     case 'ACTOR': {
-      const { actor } = await graphql<ActorDetails>(NODE_DETAILS.ACTOR, { id: node.id });
+      const { actor, claims } = await graphql<ActorDetails>(NODE_DETAILS.ACTOR, { id: node.id });
       if (!actor) return [h('p', {}, 'This actor no longer exists.')];
       return [
         facts([
@@ -102,7 +100,7 @@ async function nodeBody(node: DrawnNode): Promise<HTMLElement[]> {
           ['Also called', actor.aliases.join(', ')],
           ['About', actor.description],
         ]),
-        claimSection('Claims about it', actor.claims.nodes, actor.claims.totalCount),
+        claimSection('Claims about it', claims.nodes, claims.totalCount),
       ];
     }
     case 'PLACE': {
@@ -149,7 +147,7 @@ async function nodeBody(node: DrawnNode): Promise<HTMLElement[]> {
       ];
     }
     case 'SOURCE': {
-      const { source } = await graphql<SourceDetails>(NODE_DETAILS.SOURCE, { id: node.id });
+      const { source, claims } = await graphql<SourceDetails>(NODE_DETAILS.SOURCE, { id: node.id });
       if (!source) return [h('p', {}, 'This source no longer exists.')];
       return [
         facts([
@@ -162,7 +160,7 @@ async function nodeBody(node: DrawnNode): Promise<HTMLElement[]> {
           ['Link', source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.url) : null],
         ]),
         sourceList('Cites', source.cites),
-        claimSection('Claims reported in it', source.claims.nodes, source.claims.totalCount),
+        claimSection('Claims reported in it', claims.nodes, claims.totalCount),
       ].filter((part): part is HTMLElement => part !== null);
     }
     case 'CLAIM': {
