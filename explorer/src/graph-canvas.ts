@@ -51,6 +51,8 @@ export class GraphCanvas {
       if (event.target === this.cy) onSelect(null);
     });
     this.cy.on('dbltap', 'node', (event) => onExpand(event.target.id() as string));
+    // cytoscape only notices window resizes; the panel or the window can change the canvas too.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   get drawnNodes(): DrawnNode[] {

@@ -35,9 +35,9 @@ export function renderTimeline(list: HTMLElement, nodes: DrawnNode[], onPick: (n
         h(
           'button',
           { type: 'button', class: 'moment', 'data-id': event.id, onclick: () => onPick(event) },
-          h('span', { class: 'when' }, event.node.time?.label ?? 'time unknown'),
+          h('span', { class: 'when', title: event.node.time?.label ?? '' }, event.node.time?.label ?? 'time unknown'),
           h('span', { class: 'precision' }, humane(event.node.time?.precision ?? 'UNKNOWN')),
-          h('span', { class: 'what' }, event.label),
+          h('span', { class: 'what' }, event.node.description ?? event.label),
         ),
       ),
     ),
