@@ -30,6 +30,8 @@ export const graphStyle: StylesheetJson = [
     style: {
       label: 'data(short)',
       'font-size': 11,
+      // Labels too small to read are not drawn: a big drawing stays fast and legible when zoomed out.
+      'min-zoomed-font-size': 7,
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
@@ -58,6 +60,7 @@ export const graphStyle: StylesheetJson = [
       'arrow-scale': 0.8,
       label: 'data(label)',
       'font-size': 8,
+      'min-zoomed-font-size': 6,
       color: '#444444',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',

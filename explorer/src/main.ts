@@ -157,8 +157,12 @@ function renderLegend(): void {
 
 renderLegend();
 renderTimeline(timeline, [], () => undefined);
-const linked = decodeURIComponent(location.hash.slice(1));
-if (linked) void start(linked);
+/** The node named in the address (#place:lere), if any. */
+const linkedNode = (): string => decodeURIComponent(location.hash.slice(1));
+if (linkedNode()) void start(linkedNode());
+window.addEventListener('hashchange', () => {
+  if (linkedNode() && linkedNode() !== seeds[0]?.id) void start(linkedNode());
+});
 
 // The drawing, for the browser tests and for curious analysts in the console.
 declare global {
