@@ -99,7 +99,7 @@ describe('analysts over HTTP', () => {
     const result = await api.gql<{
       eventsNear: { distanceKm: number; event: { id: string; place: { name: string } } }[];
     }>(`{
-      eventsNear(placeId: "place:niafunke-circle", radiusKm: 150) { distanceKm event { id place { name } } }
+      eventsNear(placeId: "place:niafunke-circle", radiusKm: 100) { distanceKm event { id place { name } } }
     }`);
     expect(result.errors).toBeUndefined();
     const near = result.data!.eventsNear;
