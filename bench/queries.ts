@@ -96,7 +96,9 @@ const PEER_NESTED = /* GraphQL */ `
 `;
 
 const EVENT_FIELDS = 'id type subType time { start label } description fatalities { best }';
-const PEER_EVENT_FIELDS = 'id type subType startTime timeLabel description fatalitiesBest';
+// The peer projects DateTime values through APOC, which our Neo4j does not ship: it returns the
+// time's label instead (filters and sorts on startTime need no APOC).
+const PEER_EVENT_FIELDS = 'id type subType timeLabel description fatalitiesBest';
 
 const OURS_EVENTS = /* GraphQL */ `
   query Events($types: [EventType!], $from: DateTime, $to: DateTime) {

@@ -65,7 +65,7 @@ export const FLOOR_CYPHER: Record<string, string> = {
     MATCH (n:Event {id: $id})
     CALL (n) {
       MATCH (n)-[r:${DOMAIN_RELS}]-(m)
-      WITH r, m LIMIT $limit
+      WITH r, m LIMIT toInteger($limit)
       RETURN collect({id: m.id, type: labels(m)[0], label: coalesce(m.name, m.title, m.timeLabel, m.text)}) AS nodes,
              collect({kind: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role, status: r.status}) AS edges
     }

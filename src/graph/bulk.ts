@@ -497,23 +497,38 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
   return steps;
 }
 
-/** Reads, inside the write transaction, which of the graph's ids exist already. */
+/** Reads, inside a write transaction, which of these ids exist already, per label. */
+export async function existingIdList(
+  tx: WriteTx,
+  ids: Record<keyof ExistingIds, readonly string[]>,
+): Promise<Record<keyof ExistingIds, string[]>> {
+  const rows = await tx.run(EXISTING_IDS, ids);
+  const list = (key: keyof ExistingIds) => (rows[0]?.get(key) as string[] | undefined) ?? [];
+  return {
+    actors: list('actors'),
+    places: list('places'),
+    sources: list('sources'),
+    events: list('events'),
+    claims: list('claims'),
+  };
+}
+
+/** Which of the graph's ids exist already. */
 export async function existingIds(tx: WriteTx, graph: BulkGraph): Promise<ExistingIds> {
   const ids = (nodes: readonly { id: string }[] | undefined) => (nodes ?? []).map((n) => n.id);
-  const rows = await tx.run(EXISTING_IDS, {
+  const found = await existingIdList(tx, {
     actors: ids(graph.actors),
     places: ids(graph.places),
     sources: ids(graph.sources),
     events: ids(graph.events),
     claims: ids(graph.claims),
   });
-  const set = (key: keyof ExistingIds) => new Set((rows[0]?.get(key) as string[] | undefined) ?? []);
   return {
-    actors: set('actors'),
-    places: set('places'),
-    sources: set('sources'),
-    events: set('events'),
-    claims: set('claims'),
+    actors: new Set(found.actors),
+    places: new Set(found.places),
+    sources: new Set(found.sources),
+    events: new Set(found.events),
+    claims: new Set(found.claims),
   };
 }
 

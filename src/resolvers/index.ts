@@ -11,6 +11,7 @@ import { placeResolvers } from './place.js';
 import { eventResolvers } from './event.js';
 import { sourceResolvers } from './source.js';
 import { claimResolvers } from './claim.js';
+import { importResolvers } from './import.js';
 
 export const resolvers = [
   scalarResolvers,
@@ -25,4 +26,5 @@ export const resolvers = [
   eventResolvers,
   sourceResolvers,
   claimResolvers,
+  importResolvers,
 ];

@@ -1,0 +1,12 @@
+/** importClaims: thin — check the role, hand the whole input to the bulk import (src/graph/bulk-import.ts). */
+import { requireRole } from '../auth.js';
+import type { Context } from '../context.js';
+import type { MutationImportClaimsArgs } from '../generated/graphql.js';
+import { importClaims } from '../graph/bulk-import.js';
+
+export const importResolvers = {
+  Mutation: {
+    importClaims: (_: unknown, { input }: MutationImportClaimsArgs, ctx: Context) =>
+      importClaims(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+  },
+};

@@ -1,0 +1,139 @@
+/**
+ * No N+1, proven: the frontend's nested relationship queries cost the same number of database
+ * round trips on a generated graph of 200 events and on one of 2,000 (ten times the rows at every
+ * level), as reported in extensions.roundTrips. Counts only; timings belong to `npm run bench`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSyntheticGraph } from '../../bench/synthetic/load.js';
+import { resetGraph } from '../support/graph.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const NESTED = /* GraphQL */ `
+  query Nested($id: ID!) {
+    actor(id: $id) {
+      id
+      participations(first: 10) {
+        nodes {
+          role
+          status
+          event {
+            id
+            place {
+              id
+              name
+              parent {
+                id
+                name
+              }
+            }
+            claims {
+              id
+              status
+              reportedIn {
+                id
+                title
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const LIST = /* GraphQL */ `
+  query List {
+    actors(first: 20) {
+      nodes {
+        id
+        participations(first: 5) {
+          nodes {
+            event {
+              id
+              place {
+                parent {
+                  id
+                }
+              }
+              participants {
+                actor {
+                  id
+                }
+              }
+              claims {
+                assertedBy {
+                  id
+                }
+                reportedIn {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const BUSIEST_ACTOR = `
+  MATCH (a:Actor) RETURN a.id AS id ORDER BY COUNT { (a)-[:PARTICIPATED_IN]->() } DESC, a.id LIMIT 1`;
+
+interface Counted {
+  trips: number;
+  rows: number;
+}
+
+let api: TestServer;
+
+async function measure(events: number): Promise<{ nested: Counted; list: Counted }> {
+  const db = api.server.db;
+  await resetGraph(db);
+  await loadSyntheticGraph(db, { events, seed: 11 });
+  const [busiest] = await db.scope().read(BUSIEST_ACTOR);
+  const nested = await api.gql<{ actor: { participations: { nodes: { event: { claims: unknown[] } }[] } } }>(NESTED, {
+    id: busiest?.get('id'),
+  });
+  expect(nested.errors).toBeUndefined();
+  const list = await api.gql<{ actors: { nodes: { participations: { nodes: unknown[] } }[] } }>(LIST);
+  expect(list.errors).toBeUndefined();
+  return {
+    nested: {
+      trips: Number(nested.extensions?.roundTrips),
+      rows: nested.data!.actor.participations.nodes.reduce((n, p) => n + 1 + p.event.claims.length, 0),
+    },
+    list: {
+      trips: Number(list.extensions?.roundTrips),
+      rows: list.data!.actors.nodes.reduce((n, a) => n + a.participations.nodes.length, 0),
+    },
+  };
+}
+
+describe('round trips of nested queries do not grow with the data', () => {
+  let small: Awaited<ReturnType<typeof measure>>;
+  let large: Awaited<ReturnType<typeof measure>>;
+
+  beforeAll(async () => {
+    api = await startTestServer();
+    small = await measure(200);
+    large = await measure(2_000);
+  }, 900_000);
+
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('answers the nested query of one actor in the same few round trips at 200 and 2,000 events', () => {
+    expect(small.nested.rows).toBeGreaterThan(10);
+    expect(large.nested.rows).toBeGreaterThan(10);
+    expect(large.nested.trips).toBe(small.nested.trips);
+    // One query per level at most: actor, participations, events, places, parents, claims, sources.
+    expect(small.nested.trips).toBeLessThanOrEqual(8);
+  });
+
+  it('answers the nested list query (20 actors × 5 participations …) in the same round trips at both sizes', () => {
+    expect(large.list.rows).toBeGreaterThan(20);
+    expect(large.list.trips).toBe(small.list.trips);
+    expect(small.list.trips).toBeLessThanOrEqual(12);
+  });
+});
