@@ -3,7 +3,7 @@
  * "LISTENING <url>" line, samples a child's resident memory from /proc, and stops them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,13 +27,19 @@ function statusField(pid: number, field: string): number {
   }
 }
 
-export async function startChild(file: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, [...args, '--import', 'tsx', join(HERE, file)], {
+/** Starts `file`; everything it prints goes to `logFile` too (errors a server logs explain an "error" cell). */
+export async function startChild(file: string, env: NodeJS.ProcessEnv, logFile: string): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(HERE, file)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const log = createWriteStream(logFile);
+  child.stdout?.pipe(log);
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3000)));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    stderr = (stderr + chunk.toString()).slice(-3000);
+  });
   const url = await new Promise<string>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`${file} did not start in 120 s:\n${stderr}`)), 120_000);

@@ -71,7 +71,7 @@ const PEER_NESTED = /* GraphQL */ `
           node {
             id
             type
-            startTime
+            timeLabel
             place {
               id
               name

@@ -94,10 +94,12 @@ try {
   };
   delete env.NEO4J_PASSWORD;
   say('starting our API, the floor and the peer…');
+  const logs = join(HERE, 'results', 'logs');
+  mkdirSync(logs, { recursive: true });
   const servers: Record<Target, Child> = {
-    ours: await startChild('servers/api.ts', env),
-    floor: await startChild('servers/floor.ts', env),
-    peer: await startChild('servers/peer.ts', env),
+    ours: await startChild('servers/api.ts', env, join(logs, 'ours.log')),
+    floor: await startChild('servers/floor.ts', env, join(logs, 'floor.log')),
+    peer: await startChild('servers/peer.ts', env, join(logs, 'peer.log')),
   };
   children.push(...Object.values(servers));
 
@@ -126,7 +128,6 @@ try {
   );
 
   const resultsDir = join(HERE, 'results');
-  mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
@@ -152,7 +153,7 @@ try {
       2,
     )}\n`,
   );
-  console.log(`raw figures: ${file}`);
+  console.log(`raw figures: ${file} (server logs in ${logs})`);
 } finally {
   await stopAll();
 }

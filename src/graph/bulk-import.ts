@@ -83,7 +83,10 @@ function mentioned(actors: unknown[], places: unknown[], sources: unknown[], cla
       if (e.place) ref('Place', e.place);
       for (const p of e.participants ?? []) ref('Actor', p.actor);
     }
-    for (const r of c.relations ?? []) (ref('Actor', r.from), ref('Actor', r.to));
+    for (const r of c.relations ?? []) {
+      ref('Actor', r.from);
+      ref('Actor', r.to);
+    }
     for (const a of c.about?.actors ?? []) ref('Actor', a);
     for (const p of c.about?.places ?? []) ref('Place', p);
     ids.Event.push(...(c.about?.eventIds ?? []));

@@ -65,7 +65,7 @@ describe('importClaims', () => {
     expect(byImport.facts).toEqual(bySingleWrites.facts);
     // The statuses are the article's mix, not one default.
     expect(new Set(byImport.nodes.filter((n) => n.label === 'Claim').map((n) => n.status)).size).toBeGreaterThan(2);
-  }, 300_000);
+  }, 900_000);
 
   it('records one audit entry per node it added, as importClaims by the importer', async () => {
     const rows = await db
@@ -106,7 +106,8 @@ describe('importClaims', () => {
             id: 'claim:import-wagner-at-lere',
             text: 'Wagner fighters were at Léré.',
             assertedBy: { name: 'fama' },
-            sourceIds: ['source:article', 'source:lere-local-civilians'],
+            // Two independent origins (neither cites the other): CORROBORATED.
+            sourceIds: ['source:security-sources', 'source:lere-local-civilians'],
             events: [
               { id: 'event:lere-camp-attack', participants: [{ actor: { name: 'Groupe Wagner' }, role: 'DEFENDER' }] },
             ],
