@@ -85,24 +85,35 @@ async function fetchNeighbourhood(seed: Seed): Promise<GraphView> {
   return neighbourhood;
 }
 
-/** Draws the given seeds' neighbourhoods into the current drawing. */
+/** Bumped by every fresh drawing, so that answers for an abandoned one are dropped. */
+let generation = 0;
+
+/** Draws the given seeds' neighbourhoods into the current drawing. aria-busy says when it is done. */
 async function draw(toDraw: Seed[]): Promise<void> {
+  const current = generation;
   statusLine.textContent = 'Loading…';
+  statusLine.setAttribute('aria-busy', 'true');
   try {
     for (const seed of toDraw) {
       const view = await fetchNeighbourhood(seed);
+      if (current !== generation) return;
       capped ||= view.capped;
       refused += canvas.merge(view, seed.id).refused;
     }
     describeView();
   } catch (error) {
-    statusLine.replaceChildren(problemList(error));
+    if (current === generation) statusLine.replaceChildren(problemList(error));
+  } finally {
+    if (current === generation) {
+      renderTimeline(timeline, canvas.drawnNodes, (node) => void show({ kind: 'node', node }));
+      statusLine.setAttribute('aria-busy', 'false');
+    }
   }
-  renderTimeline(timeline, canvas.drawnNodes, (node) => void show({ kind: 'node', node }));
 }
 
 /** Starts the drawing again from the seeds (after a new search, a filter change or a new claim). */
 async function reload(select?: string): Promise<void> {
+  generation += 1;
   canvas.clear();
   capped = false;
   refused = 0;
