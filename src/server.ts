@@ -145,6 +145,13 @@ export async function createServer(
                 { http: { status: 401 } },
               );
             }
+            if (!viewer && config.readsRequireKey) {
+              throw appError(
+                ErrorCode.UNAUTHENTICATED,
+                'This API needs a key for reads too (READS_REQUIRE_KEY): send it as "Authorization: Bearer <key>".',
+                { http: { status: 401 } },
+              );
+            }
             // Every query of the request shares its deadline: none starts after it, and each
             // transaction's timeout is cut to the time left.
             const scope = db.scope(config.limits.txTimeoutMs, deadlineIn(config.limits.requestTimeoutMs));

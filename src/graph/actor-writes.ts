@@ -5,15 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, ErrorCode, notFound } from '../errors.js';
-import { type AddActor, type ActorRef, addActorInput } from '../inputs/actor.js';
+import { type AddActor, type ActorRef, addActorInput, updateActorInput } from '../inputs/actor.js';
 import { parseInput } from '../inputs/fields.js';
-import { AuditLog, type Writer } from './audit.js';
+import { AuditLog, changesOf, type Writer } from './audit.js';
 import type { DbScope, WriteTx } from './database.js';
+import { inOneTransaction } from './write-transaction.js';
 import { once } from './idempotency.js';
 import { toActor, type ActorObject } from './mapping.js';
 import { ambiguous, nodesNamed, setNames } from './name-writes.js';
 import { idFromName } from './names.js';
-import { requireOne } from './write-checks.js';
+import { created, requireOne } from './write-checks.js';
 
 const ACTOR_EXISTS = `MATCH (a:Actor {id: $id}) RETURN a.id AS id`;
 
@@ -50,6 +51,7 @@ export async function createActor(tx: WriteTx, spec: AddActor, log: AuditLog, fi
     description: spec.description ?? null,
     by: log.by,
   });
+  created(tx, 'Actor', id);
   await setNames(tx, 'Actor', id, [spec.name, ...aliases], { exclusive: true, field });
   log.record(id, { created: { name: spec.name, kind: spec.kind, aliases, description: spec.description ?? null } });
   return id;
@@ -86,12 +88,45 @@ export async function readActor(tx: WriteTx, id: string): Promise<ActorObject> {
 /** Mutation addActor: one transaction. */
 export async function addActor(db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> {
   const input = parseInput(addActorInput, raw);
-  return db.write(async (tx) => {
+  return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addActor');
     const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addActor', () =>
       createActor(tx, input, log, 'input'),
     );
     await log.flush(tx);
     return readActor(tx, id);
+  });
+}
+
+const UPDATE_ACTOR = `
+  MATCH (a:Actor {id: $id})
+  SET a += $fields, a.updatedAt = datetime()`;
+
+/**
+ * Mutation updateActor: changes the given fields; `aliases` replaces the list. A new name or
+ * alias that already names another actor is allowed (two actors may share an alias) and makes
+ * that name ambiguous: lookups by it are refused with both candidates until one is chosen by id.
+ */
+export async function updateActor(db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> {
+  const input = parseInput(updateActorInput, raw);
+  return inOneTransaction(db, async (tx) => {
+    await requireOne(tx, 'Actor', input.id, 'input.id');
+    const log = new AuditLog(writer, 'updateActor');
+    const current = await readActor(tx, input.id);
+    const name = input.name ?? current.name;
+    const aliases = [...new Set((input.aliases ?? current.aliases).filter((a) => a !== name))];
+    const fields: Record<string, unknown> = {};
+    if (input.name !== undefined) fields.name = input.name;
+    if (input.kind !== undefined) fields.kind = input.kind;
+    if (input.description !== undefined) fields.description = input.description;
+    if (input.name !== undefined || input.aliases !== undefined) {
+      fields.aliases = aliases;
+      fields.aliasText = aliases.join(' | ');
+      await setNames(tx, 'Actor', input.id, [name, ...aliases], { exclusive: false, replace: true, field: 'input' });
+    }
+    await tx.run(UPDATE_ACTOR, { id: input.id, fields });
+    log.record(input.id, { changed: changesOf(current, fields) });
+    await log.flush(tx);
+    return readActor(tx, input.id);
   });
 }

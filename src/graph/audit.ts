@@ -90,3 +90,15 @@ export async function history(db: DbScope, id: string): Promise<AuditEntryObject
     };
   });
 }
+
+/** {field: {from, to}} for each field whose value changes. */
+export function changesOf(before: object, fields: Record<string, unknown>): Record<string, unknown> {
+  const was = before as Record<string, unknown>;
+  const changed: Record<string, unknown> = {};
+  for (const [key, to] of Object.entries(fields)) {
+    if (key === 'aliasText') continue;
+    const from = was[key] ?? null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) changed[key] = { from, to };
+  }
+  return changed;
+}

@@ -70,18 +70,18 @@ const READ_EVIDENCE = `
     EXISTS { (:Source)-[:CONTRADICTS]->(c) } AS contradicted,
     coalesce(c.notIndependentlyVerified, false) AS notIndependentlyVerified`;
 
-const SET_STATUSES = `
+// Stores the claims' statuses, then re-ranks the fact edges they back. Every fact edge a claim
+// backs touches a node the claim is ABOUT (its events, the actors of its relations), so the edges
+// are found from the claim without scanning relationships. An edge's status ranks its
+// non-retracted claims; when all are retracted it keeps ranking them all.
+const STORE_STATUSES = `
   UNWIND $statuses AS s
   MATCH (c:Claim {id: s.id})
-  SET c.status = s.status`;
-
-// Every fact edge a claim backs touches a node the claim is ABOUT (its events, the actors of its
-// relations), so the edges are found from the claim without scanning relationships. An edge's
-// status ranks its non-retracted claims; when all are retracted it keeps ranking them all.
-const REFRESH_EDGES = `
-  UNWIND $claimIds AS claimId
-  MATCH (:Claim {id: claimId})-[:ABOUT]->(n)-[r]-()
-  WHERE r.claimIds IS NOT NULL AND claimId IN r.claimIds
+  SET c.status = s.status
+  WITH collect(c) AS claims
+  UNWIND claims AS c
+  MATCH (c)-[:ABOUT]->(n)-[r]-()
+  WHERE r.claimIds IS NOT NULL AND c.id IN r.claimIds
   WITH DISTINCT r
   CALL (r) {
     UNWIND r.claimIds AS backingId
@@ -107,7 +107,9 @@ export async function refreshStatuses(tx: WriteTx, claimIds: readonly string[]):
       }),
     );
   }
-  await tx.run(SET_STATUSES, { statuses: [...statuses].map(([id, status]) => ({ id, status })) });
-  await tx.run(REFRESH_EDGES, { claimIds, strength: STATUS_STRENGTH });
+  await tx.run(STORE_STATUSES, {
+    statuses: [...statuses].map(([id, status]) => ({ id, status })),
+    strength: STATUS_STRENGTH,
+  });
   return statuses;
 }

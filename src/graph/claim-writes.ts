@@ -7,16 +7,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, ErrorCode, notFound } from '../errors.js';
-import { type AddClaim, parseAddClaim } from '../inputs/claim.js';
+import type { ActorRef } from '../inputs/actor.js';
+import { type AddClaim, parseAddClaim, retractClaimInput } from '../inputs/claim.js';
+import { parseInput } from '../inputs/fields.js';
+import type { PlaceRef } from '../inputs/place.js';
 import { resolveActor } from './actor-writes.js';
 import { AuditLog, type Writer } from './audit.js';
 import { BACKED_BY_CLAIM, refreshStatuses } from './claim-status.js';
 import type { DbScope, WriteTx } from './database.js';
+import { inOneTransaction } from './write-transaction.js';
 import { writeEvent } from './event-writes.js';
 import { once } from './idempotency.js';
 import { toClaim, type ClaimObject } from './mapping.js';
 import { resolvePlace } from './place-writes.js';
-import { requireAll } from './write-checks.js';
+import { created, type Reference, requireAll, requireEvery, requireOne } from './write-checks.js';
 
 const CLAIM_EXISTS = `MATCH (c:Claim {id: $id}) RETURN c.id AS id`;
 
@@ -65,6 +69,52 @@ const READ_CLAIM = `MATCH (c:Claim {id: $id}) RETURN c`;
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
+const actorRefs = (ref: ActorRef, field: string): Reference[] =>
+  ref.id ? [{ label: 'Actor', id: ref.id, field: `${field}.id` }] : [];
+const placeRefs = (ref: PlaceRef, field: string): Reference[] =>
+  ref.id
+    ? [{ label: 'Place', id: ref.id, field: `${field}.id` }]
+    : ref.parentId
+      ? [{ label: 'Place', id: ref.parentId, field: `${field}.parentId` }]
+      : [];
+
+/**
+ * Every existing node a claim names by id, in the order of its fields, to check in one round
+ * trip. Events the claim itself defines are left out: they may not exist yet.
+ */
+function referencesOf(input: AddClaim, field: string): Reference[] {
+  const defined = new Set((input.events ?? []).flatMap((e) => (e.id ? [e.id] : [])));
+  const ids = (label: Reference['label'], list: readonly string[] | undefined, at: string): Reference[] =>
+    (list ?? []).flatMap((id, i) =>
+      label === 'Event' && defined.has(id) ? [] : [{ label, id, field: `${at}[${i}]` }],
+    );
+  const refs: Reference[] = [
+    ...ids('Source', input.sourceIds, `${field}.sourceIds`),
+    ...ids('Source', input.supportingSourceIds, `${field}.supportingSourceIds`),
+    ...ids('Source', input.contradictingSourceIds, `${field}.contradictingSourceIds`),
+    ...actorRefs(input.assertedBy, `${field}.assertedBy`),
+  ];
+  for (const [i, event] of (input.events ?? []).entries()) {
+    const at = `${field}.events[${i}]`;
+    if (event.place) refs.push(...placeRefs(event.place, `${at}.place`));
+    for (const [j, p] of (event.participants ?? []).entries())
+      refs.push(...actorRefs(p.actor, `${at}.participants[${j}].actor`));
+    for (const link of ['partOfId', 'followsId'] as const) {
+      const id = event[link];
+      if (id && !defined.has(id)) refs.push({ label: 'Event', id, field: `${at}.${link}` });
+    }
+  }
+  for (const [i, r] of (input.relations ?? []).entries()) {
+    refs.push(...actorRefs(r.from, `${field}.relations[${i}].from`), ...actorRefs(r.to, `${field}.relations[${i}].to`));
+  }
+  const about = input.about;
+  for (const [i, a] of (about?.actors ?? []).entries()) refs.push(...actorRefs(a, `${field}.about.actors[${i}]`));
+  for (const [i, p] of (about?.places ?? []).entries()) refs.push(...placeRefs(p, `${field}.about.places[${i}]`));
+  refs.push(...ids('Event', about?.eventIds, `${field}.about.eventIds`));
+  refs.push(...ids('Claim', about?.claimIds, `${field}.about.claimIds`));
+  return refs;
+}
+
 /**
  * Writes one validated claim in the open transaction and returns its id. The claim is ABOUT the
  * events it reports, the actors of the relations it states and whatever `about` names: the fact
@@ -80,9 +130,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
   const sourceIds = unique(input.sourceIds);
   const supportingSourceIds = unique(input.supportingSourceIds ?? []).filter((s) => !sourceIds.includes(s));
   const contradictingSourceIds = unique(input.contradictingSourceIds ?? []);
-  await requireAll(tx, 'Source', input.sourceIds, `${field}.sourceIds`);
-  await requireAll(tx, 'Source', input.supportingSourceIds ?? [], `${field}.supportingSourceIds`);
-  await requireAll(tx, 'Source', input.contradictingSourceIds ?? [], `${field}.contradictingSourceIds`);
+  await requireEvery(tx, referencesOf(input, field));
   const assertedById = await resolveActor(tx, input.assertedBy, log, `${field}.assertedBy`);
 
   await tx.run(CREATE_CLAIM, {
@@ -96,6 +144,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
     contradictingSourceIds,
     by: log.by,
   });
+  created(tx, 'Claim', id);
 
   const about = {
     actorIds: [] as string[],
@@ -123,7 +172,6 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
   for (const [i, ref] of (stated?.places ?? []).entries())
     about.placeIds.push(await resolvePlace(tx, ref, log, `${field}.about.places[${i}]`));
   await requireAll(tx, 'Event', stated?.eventIds ?? [], `${field}.about.eventIds`);
-  await requireAll(tx, 'Claim', stated?.claimIds ?? [], `${field}.about.claimIds`);
   about.eventIds.push(...(stated?.eventIds ?? []));
   about.claimIds.push(...(stated?.claimIds ?? []));
   const links = {
@@ -161,12 +209,40 @@ export async function readClaim(tx: WriteTx, id: string): Promise<ClaimObject> {
 /** Mutation addClaim: validated first, then one transaction. */
 export async function addClaim(db: DbScope, raw: unknown, writer: Writer): Promise<ClaimObject> {
   const input = parseAddClaim(raw);
-  return db.write(async (tx) => {
+  return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addClaim');
     const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addClaim', () =>
       writeClaim(tx, input, log, 'input'),
     );
     await log.flush(tx);
     return readClaim(tx, id);
+  });
+}
+
+const RETRACT_CLAIM = `
+  MATCH (c:Claim {id: $id})
+  WITH c, c.retracted AS wasRetracted
+  SET c.retracted = true, c.retractionReason = $reason, c.retractedBy = $by,
+      c.retractedAt = datetime(), c.updatedAt = datetime()
+  RETURN wasRetracted`;
+
+/**
+ * Mutation retractClaim (admin): the claim stays, with its reason, for history; default reads
+ * hide it, and the fact edges it backed are re-ranked without it.
+ */
+export async function retractClaim(db: DbScope, raw: unknown, writer: Writer): Promise<ClaimObject> {
+  const input = parseInput(retractClaimInput, raw);
+  return inOneTransaction(db, async (tx) => {
+    await requireOne(tx, 'Claim', input.claimId, 'input.claimId');
+    const log = new AuditLog(writer, 'retractClaim');
+    const [row] = await tx.run(RETRACT_CLAIM, { id: input.claimId, reason: input.reason, by: writer.identity });
+    await refreshStatuses(tx, [input.claimId]);
+    log.record(input.claimId, {
+      retracted: true,
+      reason: input.reason,
+      wasRetracted: row?.get('wasRetracted') === true,
+    });
+    await log.flush(tx);
+    return readClaim(tx, input.claimId);
   });
 }

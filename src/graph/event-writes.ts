@@ -5,37 +5,42 @@
  * (updateEvent changes it), so one claim cannot silently rewrite what another reported.
  */
 import { randomUUID } from 'node:crypto';
-import { badInput } from '../errors.js';
-import { type EventSpec, newEventId } from '../inputs/event.js';
+import { badInput, notFound } from '../errors.js';
+import { type EventSpec, newEventId, updateEventInput } from '../inputs/event.js';
 import { parseInput } from '../inputs/fields.js';
 import { resolveActor } from './actor-writes.js';
-import type { AuditLog } from './audit.js';
+import { AuditLog, changesOf, type Writer } from './audit.js';
 import { BACKED_BY_CLAIM } from './claim-status.js';
-import type { WriteTx } from './database.js';
-import { toIso } from './mapping.js';
+import type { DbScope, WriteTx } from './database.js';
+import { toEvent, toIso, type EventObject } from './mapping.js';
 import { resolvePlace } from './place-writes.js';
 import { timeLabel } from './time-label.js';
-import { requireOne } from './write-checks.js';
+import { created, requireOne } from './write-checks.js';
+import { inOneTransaction } from './write-transaction.js';
 
 const READ_EVENT = `
   MATCH (e:Event {id: $id})
   OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
   RETURN e, p.id AS placeId`;
 
-const CREATE_EVENT = `
-  CREATE (e:Event {
-    id: $id, createdBy: $by, createdAt: datetime(), updatedAt: datetime(),
-    timePrecision: 'UNKNOWN', timeLabel: 'unknown time'
-  })`;
-
-const SET_EVENT_FIELDS = `
-  MATCH (e:Event {id: $id})
+const SET_FIELDS = `
   SET e += $fields,
       e.startTime = CASE WHEN $time IS NULL THEN e.startTime
                          WHEN $time.start IS NULL THEN null ELSE datetime($time.start) END,
       e.endTime = CASE WHEN $time IS NULL THEN e.endTime
                        WHEN $time.end IS NULL THEN null ELSE datetime($time.end) END,
       e.updatedAt = datetime()`;
+
+const CREATE_EVENT = `
+  CREATE (e:Event {
+    id: $id, createdBy: $by, createdAt: datetime(),
+    timePrecision: 'UNKNOWN', timeLabel: 'unknown time'
+  })
+  ${SET_FIELDS}`;
+
+const COMPLETE_EVENT = `
+  MATCH (e:Event {id: $id})
+  ${SET_FIELDS}`;
 
 const OCCURRED_AT = `
   MATCH (e:Event {id: $eventId}), (p:Place {id: $placeId})
@@ -60,7 +65,7 @@ const FOLLOWS = `
   ${BACKED_BY_CLAIM}`;
 
 /** The event's scalar properties as the input states them (absent fields left out). */
-function statedFields(spec: EventSpec): Record<string, unknown> {
+function statedFields(spec: Omit<EventSpec, 'place' | 'participants' | 'id'>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (spec.type) fields.type = spec.type;
   if (spec.subType) fields.subType = spec.subType;
@@ -132,14 +137,17 @@ export async function writeEvent(
     }
     if (!spec.description) throw badInput(`${field}.description is required for a new event.`, `${field}.description`);
     id = spec.id ?? `event:${randomUUID()}`;
-    await tx.run(CREATE_EVENT, { id, by: log.by });
-    changes.created = true;
   }
   const fields = statedFields(spec);
-  if (Object.keys(fields).length > 0 || spec.time) {
-    await tx.run(SET_EVENT_FIELDS, { id, fields, time: spec.time ?? null });
-    Object.assign(changes, fields, spec.time ? { time: spec.time } : {});
+  const stated = { id, fields, time: spec.time ?? null };
+  if (!existing) {
+    await tx.run(CREATE_EVENT, { ...stated, by: log.by });
+    created(tx, 'Event', id);
+    changes.created = true;
+  } else if (Object.keys(fields).length > 0) {
+    await tx.run(COMPLETE_EVENT, stated);
   }
+  Object.assign(changes, fields, spec.time ? { time: spec.time } : {});
 
   if (spec.place) {
     const placeId = await resolvePlace(tx, spec.place, log, `${field}.place`);
@@ -174,4 +182,52 @@ export async function writeEvent(
   }
   log.record(id, { ...changes, claimId });
   return id;
+}
+
+const MOVE_EVENT = `
+  MATCH (e:Event {id: $id})-[old:OCCURRED_AT]->(:Place), (p:Place {id: $placeId})
+  WITH e, p, old, old.claimIds AS claimIds, old.status AS status, old.createdAt AS createdAt
+  DELETE old
+  MERGE (e)-[r:OCCURRED_AT]->(p)
+  SET r.claimIds = claimIds, r.status = status, r.createdAt = createdAt`;
+
+/**
+ * Mutation updateEvent: changes the given fields (`fatalities` replaces all three numbers).
+ * `placeId` corrects where it occurred, keeping the claims behind that fact; an event with no
+ * place yet gets one from a claim (addClaim), so every place of an event stays backed by one.
+ */
+export async function updateEvent(db: DbScope, raw: unknown, writer: Writer): Promise<EventObject> {
+  const input = parseInput(updateEventInput, raw);
+  return inOneTransaction(db, async (tx) => {
+    await requireOne(tx, 'Event', input.id, 'input.id');
+    if (input.placeId) await requireOne(tx, 'Place', input.placeId, 'input.placeId');
+    const log = new AuditLog(writer, 'updateEvent');
+    const [row] = await tx.run(READ_EVENT, { id: input.id });
+    const stored = (row!.get('e') as { properties: Record<string, unknown> }).properties;
+    const storedPlace = row!.get('placeId') as string | null;
+    const fields = statedFields(input);
+    await tx.run(COMPLETE_EVENT, { id: input.id, fields, time: input.time ?? null });
+    const changed = changesOf(stored, fields);
+    if (input.time)
+      changed.time = { from: { start: toIso(stored.startTime), end: toIso(stored.endTime) }, to: input.time };
+    if (input.placeId && input.placeId !== storedPlace) {
+      if (!storedPlace) {
+        throw badInput(
+          `input.placeId: event ${input.id} has no place yet. Say where it occurred in a claim (addClaim with events: [{ id: "${input.id}", place: { id: "${input.placeId}" } }]), so the fact has its source.`,
+          'input.placeId',
+        );
+      }
+      await tx.run(MOVE_EVENT, { id: input.id, placeId: input.placeId });
+      changed.placeId = { from: storedPlace, to: input.placeId };
+    }
+    log.record(input.id, { changed });
+    await log.flush(tx);
+    return readEvent(tx, input.id);
+  });
+}
+
+export async function readEvent(tx: WriteTx, id: string): Promise<EventObject> {
+  const [row] = await tx.run(READ_EVENT, { id });
+  if (!row) throw notFound('event', id);
+  return toEvent((row.get('e') as { properties: Record<string, unknown> }).properties);
 }

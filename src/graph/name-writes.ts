@@ -43,32 +43,26 @@ export function ambiguous(label: NamedLabel, name: string, candidates: NamedNode
   );
 }
 
-const OWNERS: Record<NamedLabel, string> = {
-  Actor: `
-    UNWIND $keys AS key
-    MERGE (n:Name {key: key})
-    WITH key, n OPTIONAL MATCH (n)-[:NAMES]->(x:Actor) WHERE x.id <> $id
-    WITH key, collect(x) AS xs
-    RETURN key, [x IN xs | {id: x.id, name: x.name}] AS owners`,
-  Place: `
-    UNWIND $keys AS key
-    MERGE (n:Name {key: key})
-    WITH key, n OPTIONAL MATCH (n)-[:NAMES]->(x:Place) WHERE x.id <> $id
-    WITH key, collect(x) AS xs
-    RETURN key, [x IN xs | {id: x.id, name: x.name}] AS owners`,
-};
-
+// Links each key to the node and reports who else the key already names.
 const LINK: Record<NamedLabel, string> = {
   Actor: `
     MATCH (x:Actor {id: $id})
     UNWIND $keys AS key
     MERGE (n:Name {key: key})
-    MERGE (n)-[:NAMES]->(x)`,
+    WITH x, key, n
+    OPTIONAL MATCH (n)-[:NAMES]->(other:Actor) WHERE other <> x
+    WITH x, key, n, collect(other) AS others
+    MERGE (n)-[:NAMES]->(x)
+    RETURN key, [o IN others | {id: o.id, name: o.name}] AS owners`,
   Place: `
     MATCH (x:Place {id: $id})
     UNWIND $keys AS key
     MERGE (n:Name {key: key})
-    MERGE (n)-[:NAMES]->(x)`,
+    WITH x, key, n
+    OPTIONAL MATCH (n)-[:NAMES]->(other:Place) WHERE other <> x
+    WITH x, key, n, collect(other) AS others
+    MERGE (n)-[:NAMES]->(x)
+    RETURN key, [o IN others | {id: o.id, name: o.name}] AS owners`,
 };
 
 const UNLINK: Record<NamedLabel, string> = {
@@ -88,31 +82,30 @@ export function keysOf(label: NamedLabel, names: readonly string[]): string[] {
 }
 
 /**
- * Gives a node its names: links a Name node per key and unlinks the keys it no longer has. With
- * `exclusive`, a key that already names another node is refused (CONFLICT) rather than shared.
+ * Gives a node its names: links a Name node per key (and, with `replace`, unlinks the keys it no
+ * longer has). With `exclusive`, a key that already names another node is refused (CONFLICT)
+ * rather than shared; the refusal rolls the links back with the rest of the transaction.
  */
 export async function setNames(
   tx: WriteTx,
   label: NamedLabel,
   id: string,
   names: readonly string[],
-  options: { exclusive: boolean; field: string },
+  options: { exclusive: boolean; replace?: boolean; field: string },
 ): Promise<void> {
   const keys = keysOf(label, names);
-  if (options.exclusive) {
-    const rows = await tx.run(OWNERS[label], { keys, id });
-    const taken = rows.flatMap((r) =>
-      (r.get('owners') as NamedNode[]).map((o) => ({ key: r.get('key') as string, ...o })),
+  if (options.replace) await tx.run(UNLINK[label], { id, keys });
+  const rows = await tx.run(LINK[label], { id, keys });
+  if (!options.exclusive) return;
+  const taken = rows.flatMap((r) =>
+    (r.get('owners') as NamedNode[]).map((o) => ({ key: r.get('key') as string, ...o })),
+  );
+  if (taken.length > 0) {
+    const list = taken.map((t) => `"${t.key.slice(t.key.indexOf(':') + 1)}" already names ${t.id} (${t.name})`);
+    throw appError(
+      ErrorCode.CONFLICT,
+      `${options.field}: ${list.join('; ')}. It is probably the same ${label.toLowerCase()}: refer to it by id instead of adding it again.`,
+      { field: options.field, candidates: taken.map(({ id: cid, name }) => ({ id: cid, name })) },
     );
-    if (taken.length > 0) {
-      const list = taken.map((t) => `"${t.key.slice(t.key.indexOf(':') + 1)}" already names ${t.id} (${t.name})`);
-      throw appError(
-        ErrorCode.CONFLICT,
-        `${options.field}: ${list.join('; ')}. It is probably the same ${label.toLowerCase()}: refer to it by id instead of adding it again.`,
-        { field: options.field, candidates: taken.map(({ id: cid, name }) => ({ id: cid, name })) },
-      );
-    }
   }
-  await tx.run(UNLINK[label], { id, keys });
-  await tx.run(LINK[label], { id, keys });
 }

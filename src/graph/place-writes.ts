@@ -5,14 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, ErrorCode, notFound } from '../errors.js';
 import { parseInput } from '../inputs/fields.js';
-import { type AddPlace, type PlaceRef, addPlaceInput } from '../inputs/place.js';
-import { AuditLog, type Writer } from './audit.js';
+import { type AddPlace, type PlaceRef, addPlaceInput, updatePlaceInput } from '../inputs/place.js';
+import { AuditLog, changesOf, type Writer } from './audit.js';
 import type { DbScope, WriteTx } from './database.js';
+import { inOneTransaction } from './write-transaction.js';
 import { once } from './idempotency.js';
 import { toPlace, type PlaceObject } from './mapping.js';
 import { ambiguous, nodesNamed, setNames } from './name-writes.js';
 import { idFromName } from './names.js';
-import { requireOne } from './write-checks.js';
+import { created, requireOne } from './write-checks.js';
 
 const PLACE_EXISTS = `MATCH (p:Place {id: $id}) RETURN p.id AS id`;
 
@@ -69,6 +70,7 @@ export async function createPlace(tx: WriteTx, spec: AddPlace, log: AuditLog, fi
     location: spec.location ?? null,
     by: log.by,
   });
+  created(tx, 'Place', id);
   await setNames(tx, 'Place', id, [spec.name, ...aliases], { exclusive: true, field });
   if (spec.parentId) await tx.run(SET_PARENT, { id, parentId: spec.parentId });
   log.record(id, {
@@ -116,12 +118,56 @@ export async function readPlace(tx: WriteTx, id: string): Promise<PlaceObject> {
 /** Mutation addPlace: one transaction. */
 export async function addPlace(db: DbScope, raw: unknown, writer: Writer): Promise<PlaceObject> {
   const input = parseInput(addPlaceInput, raw);
-  return db.write(async (tx) => {
+  return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addPlace');
     const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addPlace', () =>
       createPlace(tx, input, log, 'input'),
     );
     await log.flush(tx);
     return readPlace(tx, id);
+  });
+}
+
+const UPDATE_PLACE = `
+  MATCH (p:Place {id: $id})
+  SET p += $fields, p.updatedAt = datetime()`;
+
+const SET_LOCATION = `
+  MATCH (p:Place {id: $id})
+  SET p.location = ${POINT}`;
+
+/**
+ * Mutation updatePlace: changes the given fields; `aliases` replaces the list, `parentId` moves
+ * it (never inside itself). Shared names are allowed and then ambiguous, as for actors.
+ */
+export async function updatePlace(db: DbScope, raw: unknown, writer: Writer): Promise<PlaceObject> {
+  const input = parseInput(updatePlaceInput, raw);
+  return inOneTransaction(db, async (tx) => {
+    await requireOne(tx, 'Place', input.id, 'input.id');
+    const log = new AuditLog(writer, 'updatePlace');
+    const current = await readPlace(tx, input.id);
+    const name = input.name ?? current.name;
+    const aliases = [...new Set((input.aliases ?? current.aliases).filter((a) => a !== name))];
+    const fields: Record<string, unknown> = {};
+    if (input.name !== undefined) fields.name = input.name;
+    if (input.kind !== undefined) fields.kind = input.kind;
+    if (input.name !== undefined || input.aliases !== undefined) {
+      fields.aliases = aliases;
+      fields.aliasText = aliases.join(' | ');
+      await setNames(tx, 'Place', input.id, [name, ...aliases], { exclusive: false, replace: true, field: 'input' });
+    }
+    await tx.run(UPDATE_PLACE, { id: input.id, fields });
+    const changed = changesOf(current, fields);
+    if (input.location) {
+      await tx.run(SET_LOCATION, { id: input.id, location: input.location });
+      changed.location = { from: current.location, to: input.location };
+    }
+    if (input.parentId) {
+      await setParent(tx, input.id, input.parentId, 'input.parentId');
+      changed.parentId = { to: input.parentId };
+    }
+    log.record(input.id, { changed });
+    await log.flush(tx);
+    return readPlace(tx, input.id);
   });
 }

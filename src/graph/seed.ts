@@ -26,6 +26,8 @@ export interface SeedSummary {
   places: number;
   sources: number;
   claims: number;
+  /** Database round trips the load took (a replayed load takes one or two per record). */
+  roundTrips: number;
 }
 
 interface SeedDocument {
@@ -60,7 +62,14 @@ async function located<T>(where: string, write: Promise<T>): Promise<T> {
 /** Loads the given seed files (all of seed/ by default) through the write path, idempotently. */
 export async function loadSeed(db: Database, files: string[] = seedFiles()): Promise<SeedSummary> {
   const scope = db.scope(SEED_TX_TIMEOUT_MS);
-  const summary: SeedSummary = { files: files.map((f) => basename(f)), actors: 0, places: 0, sources: 0, claims: 0 };
+  const summary: SeedSummary = {
+    files: files.map((f) => basename(f)),
+    actors: 0,
+    places: 0,
+    sources: 0,
+    claims: 0,
+    roundTrips: 0,
+  };
   for (const file of files) {
     const doc = (parse(readFileSync(file, 'utf8')) ?? {}) as SeedDocument;
     const at = (section: string, i: number, record: Record<string, unknown>) =>
@@ -82,6 +91,7 @@ export async function loadSeed(db: Database, files: string[] = seedFiles()): Pro
       summary.claims += 1;
     }
   }
+  summary.roundTrips = scope.roundTrips;
   return summary;
 }
 

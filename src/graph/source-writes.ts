@@ -5,9 +5,10 @@ import { parseInput } from '../inputs/fields.js';
 import { type AddSource, addSourceInput } from '../inputs/source.js';
 import { AuditLog, type Writer } from './audit.js';
 import type { DbScope, WriteTx } from './database.js';
+import { inOneTransaction } from './write-transaction.js';
 import { once } from './idempotency.js';
 import { toSource, type SourceObject } from './mapping.js';
-import { requireAll } from './write-checks.js';
+import { created, requireAll } from './write-checks.js';
 
 const SOURCE_EXISTS = `MATCH (s:Source {id: $id}) RETURN s.id AS id`;
 
@@ -44,6 +45,7 @@ export async function createSource(tx: WriteTx, spec: AddSource, log: AuditLog, 
     reliability: spec.reliability,
   };
   await tx.run(CREATE_SOURCE, { id, ...props, citesIds, by: log.by });
+  created(tx, 'Source', id);
   log.record(id, { created: { ...props, citesIds } });
   return id;
 }
@@ -57,7 +59,7 @@ export async function readSource(tx: WriteTx, id: string): Promise<SourceObject>
 /** Mutation addSource: one transaction. */
 export async function addSource(db: DbScope, raw: unknown, writer: Writer): Promise<SourceObject> {
   const input = parseInput(addSourceInput, raw);
-  return db.write(async (tx) => {
+  return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addSource');
     const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addSource', () =>
       createSource(tx, input, log, 'input'),

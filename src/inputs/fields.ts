@@ -22,9 +22,7 @@ export const LIMITS = {
 
 /** GraphQL's null and an absent field mean the same to us: absent. */
 export const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z
-    .union([schema, z.null(), z.undefined()])
-    .transform((v): z.output<T> | undefined => (v === null ? undefined : (v as z.output<T> | undefined)));
+  schema.nullish().transform((v): z.output<T> | undefined => (v === null ? undefined : (v as z.output<T> | undefined)));
 
 export const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -47,18 +45,28 @@ export const idList = z.array(idRef).max(LIMITS.listItems, `must list at most ${
 
 export const aliases = z.array(text(LIMITS.name)).max(LIMITS.aliases, `must list at most ${LIMITS.aliases} aliases`);
 
-/** An ISO 8601 date-time with a time zone (2023-09-17T12:00:00.000Z), kept as a UTC ISO string. */
-export const dateTime = z
-  .string()
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2023-09-17T12:00:00Z' })
-  .transform((s) => new Date(s).toISOString());
+// Through GraphQL the DateTime and URL scalars have already parsed values into Date and URL
+// objects; from a seed file they are strings. Both are accepted.
+const fromScalar = (v: unknown) => (v instanceof Date ? v.toISOString() : v instanceof URL ? v.href : v);
 
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(2_000, 'must be at most 2000 characters')
-  .url('must be an absolute URL')
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+/** An ISO 8601 date-time with a time zone (2023-09-17T12:00:00.000Z), kept as a UTC ISO string. */
+export const dateTime = z.preprocess(
+  fromScalar,
+  z
+    .string()
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2023-09-17T12:00:00Z' })
+    .transform((s) => new Date(s).toISOString()),
+);
+
+export const httpUrl = z.preprocess(
+  fromScalar,
+  z
+    .string()
+    .trim()
+    .max(2_000, 'must be at most 2000 characters')
+    .url('must be an absolute URL')
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
+);
 
 export const geoPoint = z.object({
   latitude: z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90'),
@@ -88,6 +96,6 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, raw: unknown, root
   if (result.success) return result.data as z.output<S>;
   const issue = result.error.issues[0]!;
   const field = fieldPath(root, issue.path);
-  const message = issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+  const message = issue.message === 'Required' ? 'is required' : issue.message;
   throw badInput(`${field} ${message}.`, field);
 }

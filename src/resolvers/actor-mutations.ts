@@ -1,12 +1,17 @@
 /** Mutations on actors: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
 import type { Context } from '../context.js';
-import type { MutationAddActorArgs } from '../generated/graphql.js';
-import { addActor } from '../graph/actor-writes.js';
+import type { MutationAddActorArgs, MutationMergeActorsArgs, MutationUpdateActorArgs } from '../generated/graphql.js';
+import { mergeActors } from '../graph/actor-merge-writes.js';
+import { addActor, updateActor } from '../graph/actor-writes.js';
 
 export const actorMutations = {
   Mutation: {
     addActor: (_: unknown, { input }: MutationAddActorArgs, ctx: Context) =>
       addActor(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    updateActor: (_: unknown, { input }: MutationUpdateActorArgs, ctx: Context) =>
+      updateActor(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    mergeActors: (_: unknown, { input }: MutationMergeActorsArgs, ctx: Context) =>
+      mergeActors(ctx.db, input, requireRole(ctx.viewer, 'admin')),
   },
 };

@@ -1,12 +1,24 @@
 /** Mutations on claims: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
 import type { Context } from '../context.js';
-import type { MutationAddClaimArgs } from '../generated/graphql.js';
-import { addClaim } from '../graph/claim-writes.js';
+import type {
+  MutationAddClaimArgs,
+  MutationCorroborateClaimArgs,
+  MutationDisputeClaimArgs,
+  MutationRetractClaimArgs,
+} from '../generated/graphql.js';
+import { addClaim, retractClaim } from '../graph/claim-writes.js';
+import { corroborateClaim, disputeClaim } from '../graph/evidence-writes.js';
 
 export const claimMutations = {
   Mutation: {
     addClaim: (_: unknown, { input }: MutationAddClaimArgs, ctx: Context) =>
       addClaim(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    corroborateClaim: (_: unknown, { input }: MutationCorroborateClaimArgs, ctx: Context) =>
+      corroborateClaim(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    disputeClaim: (_: unknown, { input }: MutationDisputeClaimArgs, ctx: Context) =>
+      disputeClaim(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    retractClaim: (_: unknown, { input }: MutationRetractClaimArgs, ctx: Context) =>
+      retractClaim(ctx.db, input, requireRole(ctx.viewer, 'admin')),
   },
 };

@@ -12,6 +12,8 @@ import { eventResolvers } from './event.js';
 import { sourceResolvers } from './source.js';
 import { claimResolvers } from './claim.js';
 import { importResolvers } from './import.js';
+import { eventMutations } from './event-mutations.js';
+import { auditResolvers } from './audit.js';
 
 export const resolvers = [
   scalarResolvers,
@@ -27,4 +29,6 @@ export const resolvers = [
   sourceResolvers,
   claimResolvers,
   importResolvers,
+  eventMutations,
+  auditResolvers,
 ];

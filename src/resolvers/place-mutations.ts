@@ -1,12 +1,14 @@
 /** Mutations on places: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
 import type { Context } from '../context.js';
-import type { MutationAddPlaceArgs } from '../generated/graphql.js';
-import { addPlace } from '../graph/place-writes.js';
+import type { MutationAddPlaceArgs, MutationUpdatePlaceArgs } from '../generated/graphql.js';
+import { addPlace, updatePlace } from '../graph/place-writes.js';
 
 export const placeMutations = {
   Mutation: {
     addPlace: (_: unknown, { input }: MutationAddPlaceArgs, ctx: Context) =>
       addPlace(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    updatePlace: (_: unknown, { input }: MutationUpdatePlaceArgs, ctx: Context) =>
+      updatePlace(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
   },
 };

@@ -1,0 +1,10 @@
+/** The audit trail: history(id), oldest first. Open like every read (unless READS_REQUIRE_KEY). */
+import type { Context } from '../context.js';
+import type { QueryHistoryArgs } from '../generated/graphql.js';
+import { history } from '../graph/audit.js';
+
+export const auditResolvers = {
+  Query: {
+    history: (_: unknown, { id }: QueryHistoryArgs, ctx: Context) => history(ctx.db, id),
+  },
+};
