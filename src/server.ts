@@ -23,7 +23,15 @@ import { Database, deadlineIn } from './graph/database.js';
 import { migrate } from './graph/migrations.js';
 import { graphIsEmpty, loadSeed } from './graph/seed.js';
 import { createLogger, type Logger } from './logger.js';
-import { bodyErrors, corsGuard, jsonBody, jsonOnly, noBatches } from './plugins/http-guards.js';
+import {
+  answerClientErrors,
+  bodyErrors,
+  corsGuard,
+  jsonBody,
+  jsonOnly,
+  noBatches,
+  shallowJson,
+} from './plugins/http-guards.js';
 import { queryLimitRules, queryParseOptions } from './plugins/query-limits.js';
 import { roundTripsPlugin } from './plugins/round-trips.js';
 import { resolvers } from './resolvers/index.js';
@@ -79,6 +87,7 @@ export async function createServer(
     },
     app,
   );
+  answerClientErrors(http);
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -134,6 +143,7 @@ export async function createServer(
         jsonOnly,
         jsonBody(config),
         noBatches,
+        shallowJson,
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             const key = presentedKey(req.headers);

@@ -4,6 +4,8 @@
  * JSON, one over the limit, a batch). Every refusal is a GraphQL-shaped JSON body with a code, as
  * the GraphQL over HTTP specification asks; Express's own HTML error page never reaches a client.
  */
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Config } from '../config.js';
@@ -59,6 +61,47 @@ export const jsonOnly: RequestHandler = (req, res, next) => {
 export function jsonBody(config: Config): RequestHandler {
   return express.json({ limit: config.limits.bodyLimit });
 }
+
+/**
+ * Nothing a client sends legitimately nests deeper than this (an import's claims → events →
+ * participants → actor is under 10 levels); deeper JSON would only feed recursive code below.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of arrays and objects in a parsed JSON value, counted without recursion. */
+export function jsonDepth(value: unknown, stopAbove = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > stopAbove) break;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Refuses a body, or GET variables/extensions, nested deeper than MAX_JSON_DEPTH. */
+export const shallowJson: RequestHandler = (req, res, next) => {
+  const parts: unknown[] = [req.body];
+  for (const name of ['variables', 'extensions']) {
+    const raw = new URL(req.url, 'http://local').searchParams.get(name);
+    if (raw === null) continue;
+    try {
+      parts.push(JSON.parse(raw));
+    } catch {
+      // Apollo answers unparseable variables with its own 400.
+    }
+  }
+  if (parts.every((part) => jsonDepth(part, MAX_JSON_DEPTH) <= MAX_JSON_DEPTH)) return next();
+  refuse(
+    res,
+    400,
+    ErrorCode.JSON_TOO_DEEP,
+    `The request nests JSON more than ${MAX_JSON_DEPTH} levels deep, the limit. Flatten the variables you send.`,
+  );
+};
 
 /** Batching is off: one operation per request, so every query limit is a per-request limit. */
 export const noBatches: RequestHandler = (req, res, next) => {
@@ -118,4 +161,39 @@ export function bodyErrors(config: Config, log: Logger): ErrorRequestHandler {
     log.error({ err: error }, 'unexpected error outside GraphQL');
     refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, MASKED_MESSAGE);
   };
+}
+
+const CLIENT_ERRORS: Record<string, [number, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    ErrorCode.HEADERS_TOO_LARGE,
+    'The request line and headers are too large (a long GET query string?). Send the operation as a POST body.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, ErrorCode.REQUEST_TIMEOUT, 'The request was not received in time. Send it again.'],
+};
+
+/**
+ * Answers requests Node's HTTP parser refuses before Express sees them (headers too large,
+ * malformed HTTP, a request sent too slowly) with a coded JSON body instead of a bare status.
+ */
+export function answerClientErrors(http: Server): void {
+  http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) {
+      socket.destroy();
+      return;
+    }
+    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+      400,
+      ErrorCode.BAD_REQUEST,
+      'The request is not valid HTTP. Check the request line and headers.',
+    ];
+    const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
+        'content-type: application/json; charset=utf-8\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\n` +
+        'connection: close\r\n\r\n' +
+        body,
+    );
+  });
 }
