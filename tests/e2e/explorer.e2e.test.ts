@@ -86,7 +86,13 @@ let api: TestServer;
 beforeAll(async () => {
   // Build from the current sources, so a stale explorer/dist cannot pass.
   await build({ configFile: 'explorer/vite.config.ts', logLevel: 'warn' });
-  api = await startTestServer({ API_KEYS: `explorer-test:researcher:${hashKey(RESEARCHER_KEY)}` });
+  // The cap test writes a 180-event hub in one addClaim: on a busy CI machine that one
+  // transaction can outlast the default 10 s timeout, which is not what this file tests.
+  api = await startTestServer({
+    API_KEYS: `explorer-test:researcher:${hashKey(RESEARCHER_KEY)}`,
+    TX_TIMEOUT_MS: '120000',
+    REQUEST_TIMEOUT_MS: '120000',
+  });
   await loadArticle(api.server.db);
   // Loading the seed takes over a minute on a busy two-core machine; give the hook room.
 }, 300_000);
