@@ -6,7 +6,7 @@
  * {latitude, longitude}.
  */
 import neo4j, { isDuration, isNode, isPath, isPoint, isRelationship, type Point } from 'neo4j-driver';
-import { badInput } from '../../errors.js';
+import { appError, badInput, ErrorCode } from '../../errors.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -16,16 +16,29 @@ export function toCypherParams(params: unknown): Record<string, unknown> {
   if (typeof params !== 'object' || Array.isArray(params)) {
     throw badInput('params must be a JSON object: {"name": value, …}.', 'params');
   }
-  return toCypherValue(params) as Record<string, unknown>;
+  return toCypherValue(params, 1) as Record<string, unknown>;
 }
 
-function toCypherValue(value: unknown): unknown {
+/**
+ * The deepest nesting of arrays and objects accepted in params, the params object counting as 1.
+ * Over HTTP a body nested deeper than 64 is refused before it gets here (JSON_TOO_DEEP, in
+ * src/plugins/http-guards.ts); the same bound here keeps the recursion below shallow when the
+ * resolver is called in-process.
+ */
+export const MAX_PARAMS_DEPTH = 64;
+
+function toCypherValue(value: unknown, depth: number): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toCypherValue);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherValue(v)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_PARAMS_DEPTH) {
+    throw appError(
+      ErrorCode.JSON_TOO_DEEP,
+      `params nests arrays and objects more than ${MAX_PARAMS_DEPTH} levels deep, the limit. Flatten the parameters.`,
+      { field: 'params' },
+    );
   }
-  return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => toCypherValue(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherValue(v, depth + 1)]));
 }
 
 const isTemporal = (v: object): boolean =>
