@@ -5,6 +5,16 @@
  */
 import type { Database } from '../src/graph/database.js';
 
+/** The analysts' check (analyst-check.ts): the busiest nodes, where caps matter. */
+export interface AnalystPicks {
+  events: number;
+  hubActor: string;
+  tailActor: string;
+  countryId: string;
+  townId: string;
+  townName: string;
+}
+
 export interface Picks {
   actors: string[];
   timelineActors: string[];
@@ -13,6 +23,7 @@ export interface Picks {
   eventWindows: { types: string[]; from: string; to: string }[];
   searchTerms: string[];
   points: { latitude: number; longitude: number }[];
+  analyst: AnalystPicks;
 }
 
 // Actors by how many events they took part in: the head of the power law and a slice of its tail.
@@ -28,8 +39,14 @@ const SOME_EVENTS = `
 const BUSY_TOWNS = `
   MATCH (p:Place {kind: 'TOWN'})
   WITH p, COUNT { (p)<-[:OCCURRED_AT]-() } AS events WHERE events > 0
-  RETURN p.name AS name, p.location.latitude AS latitude, p.location.longitude AS longitude
+  RETURN p.id AS id, p.name AS name, p.location.latitude AS latitude, p.location.longitude AS longitude
   ORDER BY events DESC, p.id LIMIT 40`;
+
+const A_COUNTRY = `
+  MATCH (p:Place {kind: 'COUNTRY'}) WHERE p.id STARTS WITH 'place:gen-'
+  RETURN p.id AS id ORDER BY p.id LIMIT 1`;
+
+const EVENT_COUNT = 'MATCH (e:Event) RETURN count(e) AS events';
 
 const TYPES = ['BATTLE', 'VIOLENCE_AGAINST_CIVILIANS', 'EXPLOSION_REMOTE_VIOLENCE', 'STRATEGIC_DEVELOPMENT'];
 
@@ -40,6 +57,7 @@ export async function pickParameters(db: Database): Promise<Picks> {
   const tail = actors.filter((_, i) => i >= 10 && i % Math.max(1, Math.floor(actors.length / 40)) === 0).slice(0, 20);
   const events = (await scope.read(SOME_EVENTS)).map((r) => r.get('id') as string);
   const towns = (await scope.read(BUSY_TOWNS)).map((r) => ({
+    id: r.get('id') as string,
     name: r.get('name') as string,
     latitude: Number(r.get('latitude')),
     longitude: Number(r.get('longitude')),
@@ -57,7 +75,16 @@ export async function pickParameters(db: Database): Promise<Picks> {
   }
   const pairs: Picks['actorPairs'] = [];
   for (let i = 0; i + 1 < tail.length; i += 2) pairs.push({ fromId: tail[i]!, toId: tail[i + 1]! });
+  const analyst: AnalystPicks = {
+    events: Number((await scope.read(EVENT_COUNT))[0]?.get('events') ?? 0),
+    hubActor: actors[0]!,
+    tailActor: actors.at(-1)!,
+    countryId: (await scope.read(A_COUNTRY))[0]?.get('id') as string,
+    townId: towns[0]!.id,
+    townName: towns[0]!.name,
+  };
   return {
+    analyst,
     actors: [...head, ...tail],
     timelineActors: [...head.slice(3), ...tail],
     actorPairs: pairs,

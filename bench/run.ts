@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { startLocalNeo4j } from '../neo4j-local/launcher.js';
 import { Database } from '../src/graph/database.js';
 import { migrate } from '../src/graph/migrations.js';
+import { hashKey, newKey } from '../src/auth.js';
+import { checkAnalystQueries, formatAnalystChecks } from './analyst-check.js';
 import { startChild, type Child } from './children.js';
 import { measure, type Measurement } from './measure.js';
 import { pickParameters } from './picks.js';
@@ -80,8 +82,11 @@ try {
 
   const picks = await pickParameters(db);
   const queries = benchQueries(picks).filter((q) => !values.only || values.only.split(',').includes(q.name));
+  // The analysts' check asks the read-only Cypher entry too, which takes an analyst's key.
+  const analystKey = newKey();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    API_KEYS: `bench:analyst:${hashKey(analystKey)}`,
     NEO4J_URI: neo4j.uri,
     NEO4J_USER: 'neo4j',
     PORT: '0',
@@ -103,6 +108,10 @@ try {
   };
   children.push(...Object.values(servers));
 
+  say("the analysts' queries on the generated graph…");
+  const analystChecks = await checkAnalystQueries(servers.ours.url, analystKey, picks.analyst);
+  if (analystChecks.some((c) => c.failure)) process.exitCode = 1;
+
   const results: { query: string; description: string; target: Target; measurement: Measurement }[] = [];
   for (const query of queries) {
     for (const target of ['ours', 'floor', 'peer'] as const) {
@@ -122,6 +131,9 @@ try {
     `\nconflict-graph bench · ${events.toLocaleString('en')} events · ${connections} connections · ${seconds} s per query and target\n`,
   );
   console.log(table);
+  console.log(
+    `\nThe analysts' queries, one request each, on the busiest nodes:\n${formatAnalystChecks(analystChecks)}`,
+  );
   console.log(
     `\nbulk load: ${Math.round(load.eventsPerSecond).toLocaleString('en')} events/s (${load.seconds.toFixed(1)} s for ${events.toLocaleString('en')} events, ${load.claims.toLocaleString('en')} claims, ${load.relationships.toLocaleString('en')} relationships)` +
       `\nAPI peak RSS: ${apiPeakRssMb.toFixed(0)} MB · load average before/after: ${loadAverageBefore[0]!.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
@@ -146,6 +158,7 @@ try {
         },
         load,
         apiPeakRssMb,
+        analystChecks,
         picks,
         results,
       },
