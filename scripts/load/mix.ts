@@ -5,6 +5,19 @@
  * new source that corroborates or disputes an earlier claim). Every write the API acknowledges
  * is recorded in the ledger, to be looked for in the database afterwards.
  */
+import {
+  ADD_CLAIM,
+  ADD_SOURCE,
+  CORROBORATE,
+  DISPUTE,
+  EVENTS,
+  NEAR,
+  NEIGHBOURHOOD,
+  NESTED,
+  PICKS,
+  SEARCH,
+  TIMELINE,
+} from './documents.js';
 import type { Tally } from './tally.js';
 
 /** What the reads pick from, taken from the graph before the run. */
@@ -37,90 +50,6 @@ export interface Ledger {
   claims: AcknowledgedClaim[];
   evidence: AcknowledgedEvidence[];
 }
-
-const PICKS = /* GraphQL */ `
-  query Picks {
-    actors(first: 100) {
-      nodes {
-        id
-        name
-      }
-    }
-    places(first: 100) {
-      nodes {
-        id
-        name
-        location {
-          latitude
-          longitude
-        }
-      }
-    }
-    events(first: 100) {
-      nodes {
-        id
-      }
-    }
-  }
-`;
-
-// The explorer's nested selection (bench/queries.ts measures the same one).
-const NESTED = /* GraphQL */ `
-  query Nested($id: ID!) {
-    actor(id: $id) {
-      id
-      name
-      participations(first: 10) {
-        nodes {
-          role
-          status
-          event {
-            id
-            type
-            time {
-              start
-            }
-            place {
-              id
-              name
-              parent {
-                id
-                name
-              }
-            }
-            claims {
-              id
-              status
-              reportedIn {
-                id
-                title
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-const EVENT_FIELDS = 'id type time { start label } description fatalities { best }';
-const EVENTS = `query Events($after: String) {
-  events(first: 20, after: $after) { totalCount nodes { ${EVENT_FIELDS} } pageInfo { hasNextPage endCursor } }
-}`;
-const TIMELINE = `query Timeline($id: ID!) {
-  timeline(subjectId: $id, first: 50) { nodes { ${EVENT_FIELDS} } pageInfo { hasNextPage endCursor } }
-}`;
-const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) {
-  neighbourhood(id: $id, depth: 1, limit: 100) { capped nodes { id type label } edges { id kind from to role status } }
-}`;
-const SEARCH = `query Search($text: String!) { search(text: $text, first: 20) { type label score node { id } } }`;
-const NEAR = `query Near($placeId: ID!) {
-  eventsNear(placeId: $placeId, radiusKm: 100, first: 50) { distanceKm event { ${EVENT_FIELDS} } }
-}`;
-const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id } }`;
-const ADD_CLAIM = `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id status } }`;
-const CORROBORATE = `mutation Corroborate($input: ClaimEvidenceInput!) { corroborateClaim(input: $input) { id status } }`;
-const DISPUTE = `mutation Dispute($input: ClaimEvidenceInput!) { disputeClaim(input: $input) { id status } }`;
 
 /** A small deterministic generator (mulberry32), so a run's mix can be repeated. */
 export function random(seed: number): () => number {

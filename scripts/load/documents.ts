@@ -1,0 +1,88 @@
+/**
+ * The GraphQL documents of the load's mix: the reads the explorer and analysts send, and the
+ * researchers' writes.
+ */
+
+export const PICKS = /* GraphQL */ `
+  query Picks {
+    actors(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+    places(first: 100) {
+      nodes {
+        id
+        name
+        location {
+          latitude
+          longitude
+        }
+      }
+    }
+    events(first: 100) {
+      nodes {
+        id
+      }
+    }
+  }
+`;
+
+// The explorer's nested selection (bench/queries.ts measures the same one).
+export const NESTED = /* GraphQL */ `
+  query Nested($id: ID!) {
+    actor(id: $id) {
+      id
+      name
+      participations(first: 10) {
+        nodes {
+          role
+          status
+          event {
+            id
+            type
+            time {
+              start
+            }
+            place {
+              id
+              name
+              parent {
+                id
+                name
+              }
+            }
+            claims {
+              id
+              status
+              reportedIn {
+                id
+                title
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const EVENT_FIELDS = 'id type time { start label } description fatalities { best }';
+export const EVENTS = `query Events($after: String) {
+  events(first: 20, after: $after) { totalCount nodes { ${EVENT_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+export const TIMELINE = `query Timeline($id: ID!) {
+  timeline(subjectId: $id, first: 50) { nodes { ${EVENT_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) {
+  neighbourhood(id: $id, depth: 1, limit: 100) { capped nodes { id type label } edges { id kind from to role status } }
+}`;
+export const SEARCH = `query Search($text: String!) { search(text: $text, first: 20) { type label score node { id } } }`;
+export const NEAR = `query Near($placeId: ID!) {
+  eventsNear(placeId: $placeId, radiusKm: 100, first: 50) { distanceKm event { ${EVENT_FIELDS} } }
+}`;
+export const ADD_SOURCE = `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id } }`;
+export const ADD_CLAIM = `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id status } }`;
+export const CORROBORATE = `mutation Corroborate($input: ClaimEvidenceInput!) { corroborateClaim(input: $input) { id status } }`;
+export const DISPUTE = `mutation Dispute($input: ClaimEvidenceInput!) { disputeClaim(input: $input) { id status } }`;
