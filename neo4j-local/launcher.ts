@@ -98,6 +98,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The JVM options Neo4j's own neo4j.conf ships with: a fixed heap (initial = maximum), G1, and the
+ * module openings without which the page cache falls back to a slower buffer access ("Reflection
+ * access to java.nio.DirectByteBuffer is not available, using fallback mode" in debug.log).
+ */
+function jvmOptions(heap: string): string[] {
+  return [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+UnlockExperimentalVMOptions',
+    '-XX:+TrustFinalNonStaticFields',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-Dlog4j2.disable.jmx=true',
+  ];
+}
+
 /** Builds if needed, starts the engine, and resolves once Bolt answers. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const say = options.say ?? (() => {});
@@ -111,8 +134,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const child: ChildProcess = spawn(
     'java',
     [
-      `-Xmx${options.heap}`,
-      '-XX:+UseG1GC',
+      ...jvmOptions(options.heap),
       '-cp',
       classpath,
       MAIN_CLASS,
