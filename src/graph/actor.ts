@@ -1,23 +1,20 @@
 /**
  * Actor reads: by id, the filtered and ordered list, and the batch reads behind the nested
- * fields (participations, relations to other actors). Every batch answers many actors with one
- * query; the loaders in src/resolvers/loaders.ts call them.
+ * fields (relations to other actors; participations live in actor-participations.ts). Every
+ * batch answers many actors with one query; the loaders in src/resolvers/loaders.ts call them.
  */
 import { alignRows } from './batches.js';
 import type { DbScope } from './database.js';
 import {
   type ActorObject,
   type ActorRelationObject,
-  type ParticipationObject,
   strongestStatus,
   toActor,
-  toEvent,
   toFactEdge,
   nodeProps,
 } from './mapping.js';
 import { normaliseName } from './names.js';
 import {
-  afterCursor,
   type Connection,
   emptyConnection,
   type PageParams,
@@ -88,67 +85,6 @@ export async function listActors(
     pageRows(row.get('page'), (n) => toActor(nodeProps(n))),
     row.get('total') as number,
     page,
-  );
-}
-
-// --- participations ------------------------------------------------------------------------
-
-// In time order: by the event's start (unknown starts last), then event id and role, which
-// together name one participation.
-const PARTICIPATION_KEY = "e.id + '|' + p.role";
-const PARTICIPATIONS_OF_ACTORS = `
-  UNWIND $ids AS id
-  MATCH (a:Actor {id: id})
-  CALL (a) {
-    MATCH (a)-[p:PARTICIPATED_IN]->(e:Event) WHERE $role IS NULL OR p.role = $role
-    RETURN count(p) AS total
-  }
-  CALL (a) {
-    MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
-    WHERE ($role IS NULL OR p.role = $role) AND ${afterCursor('e.startTime', PARTICIPATION_KEY, 'ASC', 'datetime')}
-    WITH p, e ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC LIMIT $limit
-    RETURN collect({edge: properties(p), node: e, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY}}) AS page
-  }
-  RETURN id, a, total, page`;
-
-export const participationOrdering = 'participations:START_TIME:ASC';
-
-/** Each actor's participations (one page per actor), optionally in one role only. */
-export async function participationsOfActors(
-  db: DbScope,
-  ids: readonly string[],
-  role: string | null,
-  page: PageParams,
-): Promise<Connection<ParticipationObject>[]> {
-  const rows = await db.read(PARTICIPATIONS_OF_ACTORS, { ids, role, ...pageQueryParams(page) });
-  return alignRows(
-    ids,
-    rows,
-    (row) => {
-      const actor = toActor(nodeProps(row.get('a')));
-      const items = row.get('page') as {
-        edge: Record<string, unknown>;
-        node: unknown;
-        sortValue: string | null;
-        cursorId: string;
-      }[];
-      return toConnection(
-        items.map((item) => ({
-          node: {
-            __typename: 'Participation' as const,
-            ...toFactEdge(item.edge),
-            role: String(item.edge.role),
-            actor,
-            event: toEvent(nodeProps(item.node)),
-          },
-          sortValue: item.sortValue,
-          cursorId: item.cursorId,
-        })),
-        row.get('total') as number,
-        page,
-      );
-    },
-    emptyConnection(page),
   );
 }
 

@@ -57,9 +57,11 @@ const NO_EVIDENCE: ClaimEvidence = {
   contradictingSources: [],
 };
 
-const EVIDENCE_OF_CLAIMS = `
-  UNWIND $ids AS id
-  MATCH (c:Claim {id: id})
+/**
+ * `CALL` fragment binding a claim `c`'s evidence (assertedBy, reportedIn, supportingSources,
+ * contradictingSources), shared with statements that read claims along a nested selection.
+ */
+export const EVIDENCE_OF_CLAIM = `
   CALL (c) {
     OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Actor)
     WITH a ORDER BY a.id
@@ -83,27 +85,34 @@ const EVIDENCE_OF_CLAIMS = `
     OPTIONAL MATCH (s:Source)-[:CONTRADICTS]->(c)
     WITH s ORDER BY s.title, s.id
     RETURN collect(s) AS contradictingSources
-  }
-  RETURN id, assertedBy, reportedIn, supportingSources, contradictingSources`;
+  }`;
+
+/** The evidence columns of EVIDENCE_OF_CLAIM as one map. */
+export const EVIDENCE_MAP =
+  '{assertedBy: assertedBy, reportedIn: reportedIn, supportingSources: supportingSources, contradictingSources: contradictingSources}';
+
+const EVIDENCE_OF_CLAIMS = `
+  UNWIND $ids AS id
+  MATCH (c:Claim {id: id})
+  ${EVIDENCE_OF_CLAIM}
+  RETURN id, ${EVIDENCE_MAP} AS evidence`;
+
+/** A claim's evidence as EVIDENCE_MAP returns it. */
+export function toClaimEvidence(evidence: unknown): ClaimEvidence {
+  const { assertedBy, reportedIn, supportingSources, contradictingSources } = evidence as Record<string, unknown>;
+  const sources = (v: unknown) => (v as unknown[]).map((n) => toSource(nodeProps(n)));
+  return {
+    assertedBy: assertedBy ? toActor(nodeProps(assertedBy)) : null,
+    reportedIn: sources(reportedIn),
+    supportingSources: sources(supportingSources),
+    contradictingSources: sources(contradictingSources),
+  };
+}
 
 /** Each claim's asserting actor, its sources, and the sources for and against it, in one query. */
 export async function evidenceOfClaims(db: DbScope, ids: readonly string[]): Promise<ClaimEvidence[]> {
   const rows = await db.read(EVIDENCE_OF_CLAIMS, { ids });
-  const sources = (v: unknown) => (v as unknown[]).map((n) => toSource(nodeProps(n)));
-  return alignRows(
-    ids,
-    rows,
-    (row) => {
-      const actor = row.get('assertedBy') as unknown;
-      return {
-        assertedBy: actor ? toActor(nodeProps(actor)) : null,
-        reportedIn: sources(row.get('reportedIn')),
-        supportingSources: sources(row.get('supportingSources')),
-        contradictingSources: sources(row.get('contradictingSources')),
-      };
-    },
-    NO_EVIDENCE,
-  );
+  return alignRows(ids, rows, (row) => toClaimEvidence(row.get('evidence')), NO_EVIDENCE);
 }
 
 const ABOUT_OF_CLAIMS = `

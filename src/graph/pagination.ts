@@ -22,12 +22,19 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-export interface Connection<T> {
+/** One page of a Relay connection, without its total. */
+export interface Page<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
+}
+
+export interface Connection<T> extends Page<T> {
   totalCount: number;
 }
+
+/** A connection whose total is counted only when the client selects it (never read otherwise). */
+export type PageMaybeCounted<T> = Page<T> & { totalCount?: number };
 
 /** The page a client asked for, checked: `limit` rows to fetch, and where to start. */
 export interface PageParams {
@@ -99,6 +106,11 @@ export function pageQueryParams(page: PageParams): {
 
 /** One page of rows (fetched with `limit` = first + 1) as a Relay connection. */
 export function toConnection<T>(rows: readonly PageRow<T>[], totalCount: number, page: PageParams): Connection<T> {
+  return { ...toPage(rows, page), totalCount };
+}
+
+/** One page of rows (fetched with `limit` = first + 1), its total not counted. */
+export function toPage<T>(rows: readonly PageRow<T>[], page: PageParams): Page<T> {
   const kept = rows.slice(0, page.first);
   const edges = kept.map((row) => ({
     cursor: encodeCursor(page.ordering, row.sortValue, row.cursorId),
@@ -114,7 +126,6 @@ export function toConnection<T>(rows: readonly PageRow<T>[], totalCount: number,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount,
   };
 }
 

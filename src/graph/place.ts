@@ -30,6 +30,29 @@ export async function placesByIds(db: DbScope, ids: readonly string[]): Promise<
   return alignRows(ids, rows, (row) => ({ ...toPlace(nodeProps(row.get('p'))), parentId: row.get('parentId') }), null);
 }
 
+// --- parent --------------------------------------------------------------------------------
+
+// One hop: the place a place lies in (the first by id, as placesByIds reports it) and that
+// place's own parent id, so that a `parent { parent }` selection goes on through placeById.
+const PARENTS_OF_PLACES = `
+  UNWIND $ids AS id
+  MATCH (:Place {id: id})-[:LOCATED_IN]->(up:Place)
+  WITH id, up ORDER BY up.id
+  WITH id, collect(up)[0] AS up
+  OPTIONAL MATCH (up)-[:LOCATED_IN]->(upper:Place)
+  RETURN id, up, min(upper.id) AS upParentId`;
+
+/** The place each place lies in, or null for a country (or a place not placed yet). */
+export async function parentsOfPlaces(db: DbScope, ids: readonly string[]): Promise<(PlaceObject | null)[]> {
+  const rows = await db.read(PARENTS_OF_PLACES, { ids });
+  return alignRows(
+    ids,
+    rows,
+    (row) => ({ ...toPlace(nodeProps(row.get('up'))), parentId: row.get('upParentId') as string | null }),
+    null,
+  );
+}
+
 // --- hierarchy -----------------------------------------------------------------------------
 
 const HIERARCHY_OF_PLACES = `

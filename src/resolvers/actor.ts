@@ -1,13 +1,90 @@
 /** Actors: `actor`, `actors`, an actor's participations, relations and claims, and ActorRelation. */
-import { actorOrdering, listActors, participationOrdering } from '../graph/actor.js';
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { actorOrdering, listActors } from '../graph/actor.js';
+import { participationOrdering, type ParticipationReads } from '../graph/actor-participations.js';
 import { claimOrdering } from '../graph/claim.js';
 import { pageParams } from '../graph/pagination.js';
-import type { Resolvers } from '../generated/graphql.js';
+import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
+import { eventClaimsFilter } from './event.js';
+import type { ParticipationsKey } from './loaders.js';
+import { argumentsOf, byResponseKey, fieldsBelow, type SelectionScope } from './selection.js';
+
+// Looked up by name, not with assertObjectType: see argumentsOf.
+const fieldOf = (info: GraphQLResolveInfo, type: string, field: string) =>
+  (info.schema.getType(type) as GraphQLObjectType).getFields()[field]!;
+
+const EVIDENCE_FIELDS = ['assertedBy', 'reportedIn', 'supportingSources', 'contradictingSources'];
+
+/**
+ * What a participations selection reads besides its page: the total when selected, and the
+ * events' places, parents, claims and evidence when selected (see ParticipationReads). The events'
+ * claims are read ahead only when every `claims` selection asks for the same filter.
+ */
+function participationReads(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): ParticipationReads {
+  const scope: SelectionScope = info;
+  const events = [
+    ...fieldsBelow(scope, nodes, 'nodes', 'event'),
+    ...fieldsBelow(scope, nodes, 'edges', 'node', 'event'),
+  ];
+  const places = fieldsBelow(scope, events, 'place');
+  const claimNodes = fieldsBelow(scope, events, 'claims');
+  const claimsField = fieldOf(info, 'Event', 'claims');
+  const filters = new Map(
+    byResponseKey(claimNodes).map((group) => {
+      const filter = eventClaimsFilter(argumentsOf(scope, claimsField, group[0]!) as EventClaimsArgs);
+      return [JSON.stringify(filter), filter];
+    }),
+  );
+  const claims = filters.size === 1 ? [...filters.values()][0]! : null;
+  return {
+    totalCount: fieldsBelow(scope, nodes, 'totalCount').length > 0,
+    places: places.length > 0,
+    parents: fieldsBelow(scope, places, 'parent').length > 0,
+    claims,
+    evidence: claims !== null && EVIDENCE_FIELDS.some((field) => fieldsBelow(scope, claimNodes, field).length > 0),
+  };
+}
+
+function participationsKey(
+  id: string,
+  { role, first, after }: Partial<ActorParticipationsArgs>,
+  info: GraphQLResolveInfo,
+  nodes: readonly FieldNode[],
+): ParticipationsKey {
+  return {
+    id,
+    role: role ?? null,
+    page: pageParams(participationOrdering, first, after),
+    reads: participationReads(info, nodes),
+  };
+}
+
+/**
+ * The participations an `actor` selection asks for, as the key Actor.participations will load:
+ * the actor query reads them in the same statement as the actor. Null when there is nothing to
+ * read ahead: no participations, several aliases of them, or arguments Actor.participations refuses.
+ */
+function participationsAhead(info: GraphQLResolveInfo, id: string): ParticipationsKey | null {
+  const groups = byResponseKey(fieldsBelow(info, info.fieldNodes, 'participations'));
+  const nodes = groups[0];
+  if (groups.length !== 1 || !nodes) return null;
+  const field = fieldOf(info, 'Actor', 'participations');
+  try {
+    return participationsKey(id, argumentsOf(info, field, nodes[0]!), info, nodes);
+  } catch {
+    return null;
+  }
+}
 
 export const actorResolvers: Resolvers = {
   Query: {
-    actor: (_parent, { id }, ctx) => ctx.loaders.actorById.load(id),
+    actor: async (_parent, { id }, ctx, info) => {
+      const ahead = participationsAhead(info, id);
+      // The batch primes actorById; a failure is reported where participations are resolved.
+      if (ahead) await ctx.loaders.actorParticipations.load(ahead).catch(() => undefined);
+      return ctx.loaders.actorById.load(id);
+    },
     actors: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'NAME';
       const direction = orderBy?.direction ?? 'ASC';
@@ -21,12 +98,8 @@ export const actorResolvers: Resolvers = {
     },
   },
   Actor: {
-    participations: (actor, { role, first, after }, ctx) =>
-      ctx.loaders.actorParticipations.load({
-        id: actor.id,
-        role: role ?? null,
-        page: pageParams(participationOrdering, first, after),
-      }),
+    participations: (actor, args, ctx, info) =>
+      ctx.loaders.actorParticipations.load(participationsKey(actor.id, args, info, info.fieldNodes)),
     memberOf: async (actor, _args, ctx) => (await ctx.loaders.actorRelations.load(actor.id)).memberOf,
     members: async (actor, _args, ctx) => (await ctx.loaders.actorRelations.load(actor.id)).members,
     allies: async (actor, _args, ctx) => (await ctx.loaders.actorRelations.load(actor.id)).allies,

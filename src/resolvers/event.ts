@@ -1,8 +1,13 @@
 /** Events: `event`, `events`, an event's place, participants, claims and linked events, and Participation. */
 import { eventOrdering, listEvents } from '../graph/event.js';
 import { pageParams } from '../graph/pagination.js';
-import type { Resolvers } from '../generated/graphql.js';
+import type { EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
+
+/** Event.claims' arguments as the eventClaims loader's key holds them (shared with look-ahead). */
+export function eventClaimsFilter({ status, includeRetracted }: EventClaimsArgs) {
+  return { statuses: status ?? null, includeRetracted: includeRetracted ?? false };
+}
 
 export const eventResolvers: Resolvers = {
   Query: {
@@ -22,12 +27,7 @@ export const eventResolvers: Resolvers = {
   Event: {
     place: (event, _args, ctx) => ctx.loaders.eventPlace.load(event.id),
     participants: (event, { role }, ctx) => ctx.loaders.eventParticipants.load({ id: event.id, role: role ?? null }),
-    claims: (event, { status, includeRetracted }, ctx) =>
-      ctx.loaders.eventClaims.load({
-        id: event.id,
-        statuses: status ?? null,
-        includeRetracted: includeRetracted ?? false,
-      }),
+    claims: (event, args, ctx) => ctx.loaders.eventClaims.load({ id: event.id, ...eventClaimsFilter(args) }),
     followedBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).followedBy,
     precededBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).precededBy,
     partOf: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).partOf,

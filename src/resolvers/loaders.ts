@@ -5,7 +5,12 @@
  * are keyed by the parent id plus those arguments, and batch the parents that share them.
  */
 import DataLoader from 'dataloader';
-import { actorsByIds, participationsOfActors, relationsOfActors, type ActorRelations } from '../graph/actor.js';
+import { actorsByIds, relationsOfActors, type ActorRelations } from '../graph/actor.js';
+import {
+  participationsWithReads,
+  type ParticipationReads,
+  type ParticipationsBatch,
+} from '../graph/actor-participations.js';
 import { argumentKey, byArguments } from '../graph/batches.js';
 import {
   aboutOfClaims,
@@ -33,14 +38,22 @@ import type {
   PlaceObject,
   SourceObject,
 } from '../graph/mapping.js';
-import type { Connection, PageParams } from '../graph/pagination.js';
-import { eventsAtPlaces, hierarchyOfPlaces, placesByIds, type PlaceHierarchy } from '../graph/place.js';
+import type { Connection, PageMaybeCounted, PageParams } from '../graph/pagination.js';
+import {
+  eventsAtPlaces,
+  hierarchyOfPlaces,
+  parentsOfPlaces,
+  placesByIds,
+  type PlaceHierarchy,
+} from '../graph/place.js';
 import { linksOfSources, sourcesByIds, type SourceLinks } from '../graph/source.js';
 
 export interface ParticipationsKey {
   id: string;
   role: string | null;
   page: PageParams;
+  /** What the selection reads besides the page (src/resolvers/actor.ts looks it up). */
+  reads: ParticipationReads;
 }
 export interface PlaceEventsKey {
   id: string;
@@ -69,11 +82,12 @@ export interface Loaders {
   sourceById: DataLoader<string, SourceObject | null>;
   claimById: DataLoader<string, ClaimObject | null>;
 
-  actorParticipations: DataLoader<ParticipationsKey, Connection<ParticipationObject>, string>;
+  actorParticipations: DataLoader<ParticipationsKey, PageMaybeCounted<ParticipationObject>, string>;
   actorRelations: DataLoader<string, ActorRelations>;
   claimsAssertedBy: DataLoader<ClaimPageKey, Connection<ClaimObject>, string>;
   claimsAboutActor: DataLoader<ClaimPageKey, Connection<ClaimObject>, string>;
 
+  placeParent: DataLoader<string, PlaceObject | null>;
   placeHierarchy: DataLoader<string, PlaceHierarchy>;
   placeEvents: DataLoader<PlaceEventsKey, Connection<EventObject>, string>;
 
@@ -97,25 +111,60 @@ function withArguments<K extends { id: string }, T>(load: (ids: string[], args: 
   return new DataLoader<K, T, string>((keys) => byArguments(keys, load), { cacheKeyFn: argumentKey });
 }
 
+/**
+ * Primes the loaders of the next levels with what a participations batch read along the way, so
+ * those levels answer from the cache. A primed key keeps its first value (DataLoader's rule).
+ */
+function primeFromParticipations(
+  loaders: Loaders,
+  ids: readonly string[],
+  { claims: claimFilter }: ParticipationReads,
+  batch: ParticipationsBatch,
+): void {
+  ids.forEach((id, i) => loaders.actorById.prime(id, batch.pages[i]?.actor ?? null));
+  for (const event of batch.events) loaders.eventById.prime(event.id, event);
+  for (const [eventId, read] of batch.places) {
+    loaders.eventPlace.prime(eventId, read?.place ?? null);
+    if (read) loaders.placeById.prime(read.place.id, read.place);
+    if (read?.parent) loaders.placeById.prime(read.parent.id, read.parent);
+  }
+  if (claimFilter) {
+    for (const [eventId, claims] of batch.claims) {
+      loaders.eventClaims.prime({ id: eventId, ...claimFilter }, claims);
+      for (const claim of claims) loaders.claimById.prime(claim.id, claim);
+    }
+  }
+  for (const [claimId, evidence] of batch.evidence) loaders.claimEvidence.prime(claimId, evidence);
+}
+
 export function createLoaders(db: DbScope): Loaders {
   const claimPages = (link: ClaimParentLink) =>
     withArguments<ClaimPageKey, Connection<ClaimObject>>((ids, { includeRetracted, page }) =>
       claimsOfParents(db, link, ids, includeRetracted, page),
     );
-  return {
+  const loaders: Loaders = {
     actorById: byId((ids) => actorsByIds(db, ids)),
     placeById: byId((ids) => placesByIds(db, ids)),
     eventById: byId((ids) => eventsByIds(db, ids)),
     sourceById: byId((ids) => sourcesByIds(db, ids)),
     claimById: byId((ids) => claimsByIds(db, ids)),
 
-    actorParticipations: withArguments<ParticipationsKey, Connection<ParticipationObject>>((ids, { role, page }) =>
-      participationsOfActors(db, ids, role, page),
+    actorParticipations: withArguments<ParticipationsKey, PageMaybeCounted<ParticipationObject>>(
+      async (ids, { role, page, reads }) => {
+        const batch = await participationsWithReads(db, ids, role, page, reads);
+        primeFromParticipations(loaders, ids, reads, batch);
+        return batch.pages.map((p) => p.connection);
+      },
     ),
     actorRelations: byId((ids) => relationsOfActors(db, ids)),
     claimsAssertedBy: claimPages('ASSERTED_BY'),
     claimsAboutActor: claimPages('ABOUT'),
 
+    placeParent: byId(async (ids) => {
+      const parents = await parentsOfPlaces(db, ids);
+      for (const parent of parents) if (parent) loaders.placeById.prime(parent.id, parent);
+      return parents;
+    }),
     placeHierarchy: byId((ids) => hierarchyOfPlaces(db, ids)),
     placeEvents: withArguments<PlaceEventsKey, Connection<EventObject>>((ids, { includeInside, page }) =>
       eventsAtPlaces(db, ids, includeInside, page),
@@ -136,4 +185,5 @@ export function createLoaders(db: DbScope): Loaders {
     claimEvidence: byId((ids) => evidenceOfClaims(db, ids)),
     claimAbout: byId((ids) => aboutOfClaims(db, ids)),
   };
+  return loaders;
 }

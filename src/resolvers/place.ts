@@ -10,10 +10,10 @@ export const placeResolvers: Resolvers = {
       listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
   },
   Place: {
-    // A place read by id knows its parent's id; one met elsewhere asks the hierarchy.
-    parent: async (place, _args, ctx) => {
+    // A place read by id knows its parent's id; one met elsewhere asks one hop up.
+    parent: (place, _args, ctx) => {
       if (place.parentId !== undefined) return place.parentId ? ctx.loaders.placeById.load(place.parentId) : null;
-      return (await ctx.loaders.placeHierarchy.load(place.id)).ancestors[0] ?? null;
+      return ctx.loaders.placeParent.load(place.id);
     },
     ancestors: async (place, _args, ctx) => (await ctx.loaders.placeHierarchy.load(place.id)).ancestors,
     children: async (place, _args, ctx) => (await ctx.loaders.placeHierarchy.load(place.id)).children,

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  actorOrdering,
-  actorsByIds,
-  listActors,
-  participationOrdering,
-  participationsOfActors,
-  relationsOfActors,
-} from '../../src/graph/actor.js';
+import { actorOrdering, actorsByIds, listActors, relationsOfActors } from '../../src/graph/actor.js';
 import type { Database } from '../../src/graph/database.js';
 import { pageParams } from '../../src/graph/pagination.js';
 import { loadArticle, testDatabase } from '../support/graph.js';
@@ -80,67 +73,6 @@ describe('actor reads', () => {
     const times = created.nodes.map((a) => a.createdAt);
     expect(times).toEqual([...times].sort());
     expect(created.totalCount).toBe(asc.totalCount);
-  });
-
-  it('pages participations per actor, in time order, many actors in one round trip', async () => {
-    const scope = db.scope();
-    const [csp, wagner, nobody] = await participationsOfActors(
-      scope,
-      ['actor:csp', 'actor:wagner', 'actor:nobody'],
-      null,
-      firstPage(participationOrdering),
-    );
-    expect(scope.roundTrips).toBe(1);
-    const starts = csp!.nodes.map((p) => p.event.time.start);
-    const known = starts.filter((s) => s !== null);
-    expect(known).toEqual([...known].sort());
-    // Unknown starts sort last.
-    expect(starts.indexOf(null)).toBeGreaterThanOrEqual(known.length);
-    expect(csp!.nodes.map((p) => `${p.event.id} ${p.role}`)).toEqual([
-      'event:bourem-attack ATTACKER',
-      'event:bourem-soldier-capture CAPTOR',
-      'event:csp-captive-video SPEAKER',
-      'event:lere-aircraft-shot-down ATTACKER',
-      'event:lere-camp-attack ATTACKER',
-      'event:lere-search OTHER',
-      'event:lere-withdrawal WITHDRAWING',
-      'event:csp-self-defense-statement ACCUSER',
-      'event:csp-self-defense-statement SPEAKER',
-    ]);
-    expect(csp!.totalCount).toBe(9);
-    expect(csp!.nodes.every((p) => p.actor.id === 'actor:csp' && p.claimIds.length > 0)).toBe(true);
-    expect(wagner!.nodes.map((p) => `${p.event.id} ${p.role}`)).toEqual(['event:csp-self-defense-statement ACCUSED']);
-    expect(nobody).toMatchObject({ nodes: [], totalCount: 0 });
-  });
-
-  it('keeps only one role when asked', async () => {
-    const [csp] = await participationsOfActors(db.scope(), ['actor:csp'], 'ATTACKER', firstPage(participationOrdering));
-    expect(csp!.nodes.every((p) => p.role === 'ATTACKER')).toBe(true);
-    expect(csp!.nodes.map((p) => p.event.id)).toEqual([
-      'event:bourem-attack',
-      'event:lere-aircraft-shot-down',
-      'event:lere-camp-attack',
-    ]);
-    expect(csp!.totalCount).toBe(csp!.nodes.length);
-  });
-
-  it('pages participations with cursors, without repeats or gaps', async () => {
-    const [all] = await participationsOfActors(db.scope(), ['actor:csp'], null, firstPage(participationOrdering));
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const [page] = await participationsOfActors(
-        db.scope(),
-        ['actor:csp'],
-        null,
-        pageParams(participationOrdering, 2, after),
-      );
-      seen.push(...page!.nodes.map((p) => `${p.event.id} ${p.role}`));
-      expect(page!.totalCount).toBe(all!.totalCount);
-      if (!page!.pageInfo.hasNextPage) break;
-      after = page!.pageInfo.endCursor;
-    }
-    expect(seen).toEqual(all!.nodes.map((p) => `${p.event.id} ${p.role}`));
   });
 
   it('reads relations both ways: members and wholes, and symmetric alliances and oppositions', async () => {

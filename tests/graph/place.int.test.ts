@@ -5,6 +5,7 @@ import {
   eventsAtPlaces,
   hierarchyOfPlaces,
   listPlaces,
+  parentsOfPlaces,
   placeEventOrdering,
   placeOrdering,
   placesByIds,
@@ -37,6 +38,22 @@ describe('place reads', () => {
     expect(nobody).toBeNull();
     expect(mali!.parentId).toBeNull();
     expect(scope.roundTrips).toBe(1);
+  });
+
+  it('reads each place’s parent one hop up, with the parent’s own parent id, as placesByIds reads it', async () => {
+    const scope = db.scope();
+    const [camp, niafunke, mali, nowhere] = await parentsOfPlaces(scope, [
+      'place:lere-military-camp',
+      'place:niafunke-circle',
+      'place:mali',
+      'place:nowhere',
+    ]);
+    expect(scope.roundTrips).toBe(1);
+    expect(camp).toMatchObject({ id: 'place:lere', parentId: 'place:niafunke-circle' });
+    expect(niafunke).toMatchObject({ id: 'place:timbuktu-region', parentId: 'place:mali' });
+    expect(mali).toBeNull();
+    expect(nowhere).toBeNull();
+    expect([camp, niafunke]).toEqual(await placesByIds(db.scope(), ['place:lere', 'place:timbuktu-region']));
   });
 
   it('walks the hierarchy both ways: ancestors up to the country, children down', async () => {

@@ -1,0 +1,257 @@
+/**
+ * An actor's participations, one page per actor for many actors in one statement, and what a
+ * nested selection asks of their events read in that same statement: the events' places and
+ * their parents, the events' claims and those claims' evidence. The loaders of those levels are
+ * primed with it (src/resolvers/loaders.ts), so the frontend's nested query does not wait for one
+ * round trip per level.
+ */
+import { alignRows } from './batches.js';
+import { type ClaimEvidence, EVIDENCE_MAP, EVIDENCE_OF_CLAIM, toClaimEvidence } from './claim.js';
+import type { DbScope } from './database.js';
+import {
+  type ActorObject,
+  type ClaimObject,
+  type EventObject,
+  nodeProps,
+  type ParticipationObject,
+  type PlaceObject,
+  toActor,
+  toClaim,
+  toEvent,
+  toFactEdge,
+  toPlace,
+} from './mapping.js';
+import {
+  afterCursor,
+  emptyConnection,
+  type PageMaybeCounted,
+  type PageParams,
+  pageQueryParams,
+  toConnection,
+  toPage,
+} from './pagination.js';
+
+/**
+ * What a participations batch reads besides the page, as the client's selection asks: the total
+ * only when `totalCount` is selected, and the next levels of a nested selection (the events'
+ * places and their parents, the events' claims and their evidence) in the same statement, so a
+ * nested query does not wait for one round trip per level. What is read along the way comes back
+ * whole (every property), as the loaders of those levels would read it, to be primed into them.
+ */
+export interface ParticipationReads {
+  totalCount: boolean;
+  /** Each event's place (and the id of the place it lies in). */
+  places: boolean;
+  /** Each place's parent (and the id of the parent's parent), with `places`. */
+  parents: boolean;
+  /** Each event's claims, filtered as Event.claims filters them; null: not read here. */
+  claims: { statuses: readonly string[] | null; includeRetracted: boolean } | null;
+  /** Each claim's evidence, with `claims`. */
+  evidence: boolean;
+}
+
+/** The page and its total, nothing further: what a caller that does not look ahead gets. */
+export const PAGE_AND_TOTAL: ParticipationReads = {
+  totalCount: true,
+  places: false,
+  parents: false,
+  claims: null,
+  evidence: false,
+};
+
+// In time order: by the event's start (unknown starts last), then event id and role, which
+// together name one participation.
+const PARTICIPATION_KEY = "e.id + '|' + p.role";
+
+const PARTICIPATIONS_TOTAL = `
+  CALL (a) {
+    MATCH (a)-[p:PARTICIPATED_IN]->(:Event) WHERE $role IS NULL OR p.role = $role
+    RETURN count(p) AS total
+  }`;
+
+// An event's place is the first by id, and a place's parent the first by id, as placesOfEvents and
+// placesByIds read them; each place read carries its parent's id, as placesByIds reports it.
+function placeOfEvent(withParent: boolean): string {
+  const parent = withParent
+    ? `OPTIONAL MATCH (up)-[:LOCATED_IN]->(upper:Place)
+    WITH place, up, min(upper.id) AS upParentId`
+    : '';
+  const parentRead = withParent
+    ? ', parent: CASE WHEN up IS NULL THEN null ELSE {node: up, parentId: upParentId} END'
+    : '';
+  return `
+  CALL (e) {
+    OPTIONAL MATCH (e)-[:OCCURRED_AT]->(place:Place)
+    WITH place ORDER BY place.id LIMIT 1
+    OPTIONAL MATCH (place)-[:LOCATED_IN]->(up:Place)
+    WITH place, up ORDER BY up.id LIMIT 1
+    ${parent}
+    RETURN CASE WHEN place IS NULL THEN null ELSE {node: place, parentId: up.id${parentRead}} END AS place
+  }`;
+}
+const PLACE_OF_EVENT = placeOfEvent(false);
+const PLACE_AND_PARENT_OF_EVENT = placeOfEvent(true);
+
+// The claims ABOUT an event, in the order they were added, as claimsOfEvents reads them.
+const CLAIMS_OF_EVENT_FILTER = `
+    MATCH (c:Claim)-[:ABOUT]->(e)
+    WHERE ($claimStatuses IS NULL OR c.status IN $claimStatuses)
+      AND ($includeRetracted OR NOT coalesce(c.retracted, false))`;
+const CLAIMS_OF_EVENT = `
+  CALL (e) {
+    ${CLAIMS_OF_EVENT_FILTER}
+    WITH c ORDER BY c.createdAt, c.id
+    RETURN collect({node: c}) AS claims
+  }`;
+const CLAIMS_AND_EVIDENCE_OF_EVENT = `
+  CALL (e) {
+    ${CLAIMS_OF_EVENT_FILTER}
+    ${EVIDENCE_OF_CLAIM}
+    WITH c, ${EVIDENCE_MAP} AS evidence ORDER BY c.createdAt, c.id
+    RETURN collect({node: c, evidence: evidence}) AS claims
+  }`;
+
+function participationsStatement(reads: ParticipationReads): string {
+  const place = reads.places ? (reads.parents ? PLACE_AND_PARENT_OF_EVENT : PLACE_OF_EVENT) : '';
+  const claims = reads.claims ? (reads.evidence ? CLAIMS_AND_EVIDENCE_OF_EVENT : CLAIMS_OF_EVENT) : '';
+  return `
+    UNWIND $ids AS id
+    MATCH (a:Actor {id: id})
+    ${reads.totalCount ? PARTICIPATIONS_TOTAL : 'WITH id, a, null AS total'}
+    CALL (a) {
+      MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
+      WHERE ($role IS NULL OR p.role = $role) AND ${afterCursor('e.startTime', PARTICIPATION_KEY, 'ASC', 'datetime')}
+      WITH p, e ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC LIMIT $limit
+      ${place}
+      ${claims}
+      WITH * ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC
+      RETURN collect({
+        edge: properties(p), node: e, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY},
+        place: ${reads.places ? 'place' : 'null'}, claims: ${reads.claims ? 'claims' : 'null'}
+      }) AS page
+    }
+    RETURN id, a, total, page`;
+}
+
+// A handful of variants (which reads are on), each a constant text the server plans once.
+const STATEMENTS = new Map<string, string>();
+function statementFor(reads: ParticipationReads): string {
+  const variant = [reads.totalCount, reads.places, reads.parents, reads.claims !== null, reads.evidence].join();
+  let statement = STATEMENTS.get(variant);
+  if (!statement) STATEMENTS.set(variant, (statement = participationsStatement(reads)));
+  return statement;
+}
+
+export const participationOrdering = 'participations:START_TIME:ASC';
+
+/** A place read along a nested selection, with its parent when that was read too. */
+export interface PlaceRead {
+  place: PlaceObject;
+  parent: PlaceObject | null;
+}
+
+/** The pages of a batch, and what was read along the way for the loaders of the next levels. */
+export interface ParticipationsBatch {
+  /** Per id, in the ids' order: the actor (null when there is none) and its page. */
+  pages: { actor: ActorObject | null; connection: PageMaybeCounted<ParticipationObject> }[];
+  /** The events of the pages. */
+  events: EventObject[];
+  /** Each event's place (with `reads.places`): event id → place, null when unknown. */
+  places: Map<string, PlaceRead | null>;
+  /** Each event's claims (with `reads.claims`): event id → claims. */
+  claims: Map<string, ClaimObject[]>;
+  /** Each claim's evidence (with `reads.evidence`): claim id → evidence. */
+  evidence: Map<string, ClaimEvidence>;
+}
+
+interface PageItem {
+  edge: Record<string, unknown>;
+  node: unknown;
+  sortValue: string | null;
+  cursorId: string;
+  place: { node: unknown; parentId: string | null; parent?: { node: unknown; parentId: string | null } | null } | null;
+  claims: { node: unknown; evidence?: unknown }[] | null;
+}
+
+const placeOf = (read: { node: unknown; parentId: string | null }): PlaceObject => ({
+  ...toPlace(nodeProps(read.node)),
+  parentId: read.parentId,
+});
+
+/** Each actor's participations (one page per actor), optionally in one role only, and what `reads` asks. */
+export async function participationsWithReads(
+  db: DbScope,
+  ids: readonly string[],
+  role: string | null,
+  page: PageParams,
+  reads: ParticipationReads,
+): Promise<ParticipationsBatch> {
+  const rows = await db.read(statementFor(reads), {
+    ids,
+    role,
+    claimStatuses: reads.claims?.statuses ?? null,
+    includeRetracted: reads.claims?.includeRetracted ?? false,
+    ...pageQueryParams(page),
+  });
+  const batch: ParticipationsBatch = {
+    pages: [],
+    events: [],
+    places: new Map(),
+    claims: new Map(),
+    evidence: new Map(),
+  };
+  type ActorPage = ParticipationsBatch['pages'][number];
+  const missing: ActorPage = { actor: null, connection: emptyConnection<ParticipationObject>(page) };
+  batch.pages = alignRows(
+    ids,
+    rows,
+    (row): ActorPage => {
+      const actor = toActor(nodeProps(row.get('a')));
+      const items = (row.get('page') as PageItem[]).map((item) => {
+        const event = toEvent(nodeProps(item.node));
+        batch.events.push(event);
+        if (reads.places) {
+          const read = item.place;
+          const parent = read?.parent ? placeOf(read.parent) : null;
+          batch.places.set(event.id, read ? { place: placeOf(read), parent } : null);
+        }
+        if (item.claims) {
+          batch.claims.set(
+            event.id,
+            item.claims.map((claim) => {
+              const object = toClaim(nodeProps(claim.node));
+              if (reads.evidence) batch.evidence.set(object.id, toClaimEvidence(claim.evidence));
+              return object;
+            }),
+          );
+        }
+        return {
+          node: {
+            __typename: 'Participation' as const,
+            ...toFactEdge(item.edge),
+            role: String(item.edge.role),
+            actor,
+            event,
+          },
+          sortValue: item.sortValue,
+          cursorId: item.cursorId,
+        };
+      });
+      const total = row.get('total') as number | null;
+      return { actor, connection: total === null ? toPage(items, page) : toConnection(items, total, page) };
+    },
+    missing,
+  );
+  return batch;
+}
+
+/** Each actor's participations (one page per actor, with its total), optionally in one role only. */
+export async function participationsOfActors(
+  db: DbScope,
+  ids: readonly string[],
+  role: string | null,
+  page: PageParams,
+): Promise<PageMaybeCounted<ParticipationObject>[]> {
+  const batch = await participationsWithReads(db, ids, role, page, PAGE_AND_TOTAL);
+  return batch.pages.map((p) => p.connection);
+}
