@@ -123,6 +123,42 @@ export function toEvent(p: Props): EventObject {
   };
 }
 
+/**
+ * The Event properties behind each field (and sub-field) of the GraphQL Event type, for lists
+ * that return only what the client selected instead of whole nodes: serialising and decoding
+ * every property of fifty events (four DateTimes each) costs more than finding them. Fields not
+ * listed read no property (relationships are resolved by the event's id through loaders).
+ * toEvent on such a partial read fills the fields not read with defaults: it is answered as is
+ * and never primed into a loader, where another selection could read those fields.
+ */
+const EVENT_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  id: ['id'],
+  type: ['type'],
+  subType: ['subType'],
+  'time.start': ['startTime'],
+  'time.end': ['endTime'],
+  'time.precision': ['timePrecision'],
+  'time.label': ['timeLabel'],
+  description: ['description'],
+  'fatalities.known': ['fatalitiesLow', 'fatalitiesHigh', 'fatalitiesBest'],
+  'fatalities.low': ['fatalitiesLow'],
+  'fatalities.high': ['fatalitiesHigh'],
+  'fatalities.best': ['fatalitiesBest'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+};
+
+/** The Event properties to read for these selected fields ('time.start' …), the id always; all when null. */
+export function eventProperties(fields: ReadonlySet<string> | null): string[] {
+  const keys = Object.keys(EVENT_FIELD_PROPERTIES).filter((field) => fields === null || fields.has(field));
+  return [...new Set(['id', ...keys.flatMap((field) => EVENT_FIELD_PROPERTIES[field] ?? [])])];
+}
+
+/** Property values read as `[k IN $properties | n[k]]`, back into properties. */
+export function propsOf(keys: readonly string[], values: readonly unknown[]): Props {
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]]));
+}
+
 export function toSource(p: Props): SourceObject {
   return {
     __typename: 'Source',
@@ -166,7 +202,7 @@ export function domainLabel(labels: readonly string[]): NodeLabel | null {
 }
 
 /** Any domain node to its domain object; null for non-domain nodes (Name, AuditEntry …). */
-export function toDomain(node: Neo4jNode): DomainObject | null {
+export function toDomain(node: Pick<Neo4jNode, 'labels' | 'properties'>): DomainObject | null {
   const label = domainLabel(node.labels);
   return label ? BY_LABEL[label](node.properties as Props) : null;
 }

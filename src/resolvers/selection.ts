@@ -27,16 +27,13 @@ function included(scope: SelectionScope, node: Parameters<typeof getDirectiveVal
   return include?.if !== false;
 }
 
-function collect(scope: SelectionScope, set: SelectionSetNode | undefined, name: string, into: FieldNode[]): void {
+/** Visits each field selected directly in `set`, through fragments, skipping what @skip/@include leave out. */
+function eachField(scope: SelectionScope, set: SelectionSetNode | undefined, visit: (field: FieldNode) => void): void {
   for (const selection of set?.selections ?? []) {
     if (!included(scope, selection)) continue;
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === name) into.push(selection);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      collect(scope, selection.selectionSet, name, into);
-    } else {
-      collect(scope, scope.fragments[selection.name.value]?.selectionSet, name, into);
-    }
+    if (selection.kind === Kind.FIELD) visit(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) eachField(scope, selection.selectionSet, visit);
+    else eachField(scope, scope.fragments[selection.name.value]?.selectionSet, visit);
   }
 }
 
@@ -45,7 +42,11 @@ export function fieldsBelow(scope: SelectionScope, nodes: readonly FieldNode[], 
   return path.reduce<FieldNode[]>(
     (level, name) => {
       const next: FieldNode[] = [];
-      for (const node of level) collect(scope, node.selectionSet, name, next);
+      for (const node of level) {
+        eachField(scope, node.selectionSet, (field) => {
+          if (field.name.value === name) next.push(field);
+        });
+      }
       return next;
     },
     [...nodes],
@@ -55,6 +56,18 @@ export function fieldsBelow(scope: SelectionScope, nodes: readonly FieldNode[], 
 /** Whether the client selected the field at `path` below the field being resolved. */
 export function selects(info: GraphQLResolveInfo, ...path: string[]): boolean {
   return fieldsBelow(info, info.fieldNodes, ...path).length > 0;
+}
+
+/** The names of the fields selected below `nodes`, and of their own fields as 'time.start'. */
+export function fieldPaths(scope: SelectionScope, nodes: readonly FieldNode[]): Set<string> {
+  const paths = new Set<string>();
+  for (const node of nodes) {
+    eachField(scope, node.selectionSet, (field) => {
+      paths.add(field.name.value);
+      eachField(scope, field.selectionSet, (child) => paths.add(`${field.name.value}.${child.name.value}`));
+    });
+  }
+  return paths;
 }
 
 /** Field nodes grouped by the key they answer under (the alias, else the name). */

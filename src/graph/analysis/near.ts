@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
 import type { DbScope } from '../database.js';
-import { toEvent, type EventObject } from '../mapping.js';
+import { eventProperties, propsOf, toEvent, type EventObject } from '../mapping.js';
 import { checkWindow, EVENT_IN_WINDOW } from './filter.js';
 import { domainLabelOf } from './view.js';
 
@@ -43,7 +43,7 @@ export const EVENTS_NEAR = `
   WITH e, point.distance(p.location, center) AS meters
   ORDER BY meters, e.id
   LIMIT $first
-  RETURN e, meters`;
+  RETURN [k IN $properties | e[k]] AS values, meters`;
 
 async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: number; longitude: number }> {
   if (request.point) return request.point;
@@ -63,7 +63,16 @@ async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: 
   return { latitude, longitude: row.get('longitude') as number };
 }
 
-export async function eventsNear(db: DbScope, request: NearRequest): Promise<EventAtDistanceObject[]> {
+/**
+ * The events near the centre, nearest first, in one statement (two when the centre is a place:
+ * its location first). The events carry the properties of `eventFields`, the Event fields the
+ * selection asks for ('time.start' …; null: all), as eventProperties reads them.
+ */
+export async function eventsNear(
+  db: DbScope,
+  request: NearRequest,
+  eventFields: ReadonlySet<string> | null = null,
+): Promise<EventAtDistanceObject[]> {
   if (Boolean(request.point) === Boolean(request.placeId)) {
     throw badInput('Give either a point or a placeId as the centre, not both and not neither.', 'point');
   }
@@ -76,15 +85,17 @@ export async function eventsNear(db: DbScope, request: NearRequest): Promise<Eve
   }
   const window = checkWindow(request.from, request.to);
   const center = await centerOf(db, request);
+  const properties = eventProperties(eventFields);
   const rows = await db.read(EVENTS_NEAR, {
     center,
+    properties,
     meters: request.radiusKm * 1000,
     first: neo4j.int(first),
     confirmedOnly: request.confirmedOnly === true,
     ...window,
   });
   return rows.map((row) => ({
-    event: toEvent((row.get('e') as { properties: Record<string, unknown> }).properties),
+    event: toEvent(propsOf(properties, row.get('values') as unknown[])),
     distanceKm: Math.round((row.get('meters') as number) / 10) / 100,
   }));
 }

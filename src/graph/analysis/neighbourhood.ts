@@ -11,7 +11,9 @@ import type { DbScope } from '../database.js';
 import {
   checkGraphFilter,
   EDGE_PREDICATE,
+  narrows,
   PATH_PREDICATES,
+  UNFILTERED_PATH_PREDICATES,
   relationshipTypes,
   type GraphFilterInput,
   type RelationKind,
@@ -20,12 +22,15 @@ import {
   DOMAIN_NODE_BY_ID,
   domainLabelOf,
   EDGE_PROJECTION,
+  type NodeRead,
+  RETURNED_NODES,
+  type ReturnedNode,
   toGraphEdge,
   toGraphNode,
   type GraphEdgeObject,
   type GraphNodeObject,
 } from './view.js';
-import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 500;
@@ -51,13 +56,20 @@ export interface NeighbourhoodRequest {
  * allow-list. `$found` is limit - 1 + 1: the neighbours that fit beside the start node, plus
  * one to tell whether the cap cut the answer.
  */
-export function neighbourhoodStatement(kinds: readonly RelationKind[], depth: number): string {
+export function neighbourhoodStatement(
+  kinds: readonly RelationKind[],
+  depth: number,
+  narrowed = true,
+  nodes: NodeRead = 'whole',
+): string {
   const types = relationshipTypes(kinds);
+  const predicates = narrowed ? PATH_PREDICATES('p') : UNFILTERED_PATH_PREDICATES('p');
+  const edgePredicate = narrowed ? EDGE_PREDICATE('r') : 'true';
   return `
     ${DOMAIN_NODE_BY_ID('id')}
     WITH n AS start
     OPTIONAL MATCH p = (start)-[${types}${depth === 1 ? '' : `*1..${depth}`}]-(m)
-    WHERE ${PATH_PREDICATES('p')}
+    WHERE ${predicates}
     WITH DISTINCT start, m LIMIT $found
     WITH start, collect(m) AS around
     WITH start, size(around) >= $found AS capped, [start] + around[0..$found - 1] AS kept
@@ -65,17 +77,17 @@ export function neighbourhoodStatement(kinds: readonly RelationKind[], depth: nu
       UNWIND kept AS a
       CALL (a, kept) {
         WITH a, kept WHERE COUNT { (a)-[${types}]->() } <= $fanOut
-        MATCH (a)-[r${types}]->(b) WHERE b IN kept AND ${EDGE_PREDICATE('r')}
+        MATCH (a)-[r${types}]->(b) WHERE b IN kept AND ${edgePredicate}
         RETURN r
         UNION ALL
         WITH a, kept WHERE COUNT { (a)-[${types}]->() } > $fanOut
         UNWIND kept AS b
-        MATCH (a)-[r${types}]->(b) WHERE ${EDGE_PREDICATE('r')}
+        MATCH (a)-[r${types}]->(b) WHERE ${edgePredicate}
         RETURN r
       }
       RETURN collect(${EDGE_PROJECTION('r')}) AS edges
     }
-    RETURN kept AS nodes, edges, capped`;
+    RETURN ${RETURNED_NODES('kept', nodes)} AS nodes, edges, capped`;
 }
 
 export function checkNeighbourhood(depth: number | null | undefined, limit: number | null | undefined) {
@@ -90,10 +102,15 @@ export function checkNeighbourhood(depth: number | null | undefined, limit: numb
   return { depth: d, limit: l };
 }
 
-export async function neighbourhood(db: DbScope, request: NeighbourhoodRequest): Promise<GraphViewObject> {
+/** The view asked for, in one statement; `nodes`: 'drawn' when the client reads no more of a node than its id. */
+export async function neighbourhood(
+  db: DbScope,
+  request: NeighbourhoodRequest,
+  nodes: NodeRead = 'whole',
+): Promise<GraphViewObject> {
   const { depth, limit } = checkNeighbourhood(request.depth, request.limit);
   const filter = checkGraphFilter(request.filter);
-  const rows = await db.read(neighbourhoodStatement(filter.kinds, depth), {
+  const rows = await db.read(neighbourhoodStatement(filter.kinds, depth, narrows(filter), nodes), {
     id: request.id,
     found: neo4j.int(limit),
     fanOut: neo4j.int(FAN_OUT),
@@ -105,7 +122,7 @@ export async function neighbourhood(db: DbScope, request: NeighbourhoodRequest):
     return { nodes: [], edges: [], capped: false };
   }
   return {
-    nodes: (row.get('nodes') as Neo4jNode[]).map(toGraphNode).filter((n): n is GraphNodeObject => n !== null),
+    nodes: (row.get('nodes') as ReturnedNode[]).map(toGraphNode).filter((n): n is GraphNodeObject => n !== null),
     edges: (row.get('edges') as Parameters<typeof toGraphEdge>[0][]).map(toGraphEdge),
     capped: row.get('capped') as boolean,
   };

@@ -9,7 +9,9 @@ import { badInput, notFound } from '../../errors.js';
 import type { DbScope } from '../database.js';
 import {
   checkGraphFilter,
+  narrows,
   PATH_PREDICATES,
+  UNFILTERED_PATH_PREDICATES,
   relationshipTypes,
   type GraphFilterInput,
   type RelationKind,
@@ -18,12 +20,14 @@ import {
   DOMAIN_NODE_BY_ID,
   domainLabelOf,
   EDGE_PROJECTION,
+  type NodeRead,
+  RETURNED_NODES,
+  type ReturnedNode,
   toGraphEdge,
   toGraphNode,
   type GraphEdgeObject,
   type GraphNodeObject,
 } from './view.js';
-import type { Node as Neo4jNode } from 'neo4j-driver';
 
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_HOPS = 6;
@@ -50,17 +54,24 @@ export interface PathRequest {
  * path, or one row with a null path when both ends exist but nothing joins them; no row when an
  * end does not exist.
  */
-export function pathStatement(kinds: readonly RelationKind[], maxHops: number, all: boolean): string {
+export function pathStatement(
+  kinds: readonly RelationKind[],
+  maxHops: number,
+  all: boolean,
+  narrowed = true,
+  nodes: NodeRead = 'whole',
+): string {
   const search = all ? 'allShortestPaths' : 'shortestPath';
+  const predicates = narrowed ? PATH_PREDICATES('p') : UNFILTERED_PATH_PREDICATES('p');
   return `
     ${DOMAIN_NODE_BY_ID('fromId')}
     WITH n AS a
     ${DOMAIN_NODE_BY_ID('toId')}
     WITH a, n AS b
     OPTIONAL MATCH p = ${search}((a)-[${relationshipTypes(kinds)}*1..${maxHops}]-(b))
-    WHERE a <> b AND ${PATH_PREDICATES('p')}
+    WHERE a <> b AND ${predicates}
     WITH p LIMIT ${MAX_PATHS}
-    RETURN nodes(p) AS nodes, [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`;
+    RETURN ${RETURNED_NODES('nodes(p)', nodes)} AS nodes, [r IN relationships(p) | ${EDGE_PROJECTION('r')}] AS edges`;
 }
 
 export function checkHops(maxHops: number | null | undefined): number {
@@ -71,13 +82,18 @@ export function checkHops(maxHops: number | null | undefined): number {
   return hops;
 }
 
-export async function pathBetween(db: DbScope, request: PathRequest): Promise<GraphPathObject[]> {
+/** The paths asked for, in one statement; `nodes`: 'drawn' when the client reads no more of a node than its id. */
+export async function pathBetween(
+  db: DbScope,
+  request: PathRequest,
+  nodes: NodeRead = 'whole',
+): Promise<GraphPathObject[]> {
   const hops = checkHops(request.maxHops);
   const filter = checkGraphFilter(request.filter);
   if (request.fromId === request.toId) {
     throw badInput('fromId and toId are the same node: a path joins two different nodes.', 'toId');
   }
-  const rows = await db.read(pathStatement(filter.kinds, hops, request.all === true), {
+  const rows = await db.read(pathStatement(filter.kinds, hops, request.all === true, narrows(filter), nodes), {
     fromId: request.fromId,
     toId: request.toId,
     ...filter.params,
@@ -90,12 +106,12 @@ export async function pathBetween(db: DbScope, request: PathRequest): Promise<Gr
   }
   const paths: GraphPathObject[] = [];
   for (const row of rows) {
-    const nodes = row.get('nodes') as Neo4jNode[] | null;
-    if (!nodes) continue;
+    const found = row.get('nodes') as ReturnedNode[] | null;
+    if (!found) continue;
     const edges = (row.get('edges') as Parameters<typeof toGraphEdge>[0][]).map(toGraphEdge);
     paths.push({
       length: edges.length,
-      nodes: nodes.map(toGraphNode).filter((n): n is GraphNodeObject => n !== null),
+      nodes: found.map(toGraphNode).filter((n): n is GraphNodeObject => n !== null),
       edges,
     });
   }

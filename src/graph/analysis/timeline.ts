@@ -4,50 +4,61 @@
  * starts last, then id, as the other event lists — paged by keyset cursor. Each event carries its
  * time precision (EventObject.time), so "17 Sep 2023, afternoon" is not read as an instant.
  */
-import neo4j from 'neo4j-driver';
-import { badInput } from '../../errors.js';
+import { badInput, notFound } from '../../errors.js';
 import type { DbScope } from '../database.js';
-import { nodeProps, toEvent, type EventObject } from '../mapping.js';
+import { domainLabel, eventProperties, propsOf, toEvent, type EventObject } from '../mapping.js';
 import {
   afterCursor,
-  emptyConnection,
   pageParams,
   pageQueryParams,
-  pageRows,
   toConnection,
-  type Connection,
+  toPage,
+  type PageMaybeCounted,
 } from '../pagination.js';
 import { checkWindow, EVENT_IN_WINDOW } from './filter.js';
-import { domainLabelOf } from './view.js';
+import { DOMAIN_NODE_BY_ID } from './view.js';
 
 export const timelineOrdering = 'timeline:START_TIME:ASC';
 
-// A place's events include those of the places inside it; the gazetteer is a shallow tree
-// (camp → town → circle → region → country), so the LOCATED_IN chain is bounded generously.
-const SUBJECT_EVENTS = {
-  Actor: `
-    MATCH (:Actor {id: $subjectId})-[link:PARTICIPATED_IN]->(e:Event)`,
-  Place: `
-    MATCH (e:Event)-[link:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..8]->(:Place {id: $subjectId})`,
-} as const;
-
-function timelineStatement(subject: keyof typeof SUBJECT_EVENTS): string {
-  const events = `
-    ${SUBJECT_EVENTS[subject]}
+// The subject is found by id under any domain label and its events matched in the same statement,
+// one branch per label it may have: an actor's participations, or the events at a place or
+// anywhere inside it. The gazetteer is a shallow tree (camp → town → circle → region → country),
+// so the LOCATED_IN chain is bounded generously. Another label matches no branch: the statement
+// still returns the subject's labels, to say what it is.
+const SUBJECT_EVENTS = `
+  CALL (n) {
+    MATCH (n:Actor)-[link:PARTICIPATED_IN]->(e:Event)
     WHERE ${EVENT_IN_WINDOW('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
-    WITH DISTINCT e`;
+    RETURN e
+    UNION
+    MATCH (n:Place)<-[:LOCATED_IN*0..8]-(:Place)<-[link:OCCURRED_AT]-(e:Event)
+    WHERE ${EVENT_IN_WINDOW('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
+    RETURN e
+  }`;
+
+// The total is a second pass over the events, so it is counted only when it is asked for.
+const TIMELINE_TOTAL = `
+  CALL (n) {
+    ${SUBJECT_EVENTS}
+    RETURN count(e) AS total
+  }`;
+
+function timelineStatement(withTotal: boolean): string {
   return `
-    CALL () { ${events} RETURN count(e) AS total }
-    CALL () {
-      ${events}
-      WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
+    ${DOMAIN_NODE_BY_ID('subjectId')}
+    WITH n LIMIT 1
+    ${withTotal ? TIMELINE_TOTAL : 'WITH n, null AS total'}
+    CALL (n) {
+      ${SUBJECT_EVENTS}
+      WITH e WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
       WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
-      RETURN collect({node: e, sortValue: toString(e.startTime), cursorId: e.id}) AS page
+      RETURN collect({values: [k IN $properties | e[k]], sortValue: toString(e.startTime), cursorId: e.id}) AS page
     }
-    RETURN total, page`;
+    RETURN labels(n) AS labels, total, page`;
 }
 
-const TIMELINE = { Actor: timelineStatement('Actor'), Place: timelineStatement('Place') };
+const TIMELINE = timelineStatement(false);
+const TIMELINE_WITH_TOTAL = timelineStatement(true);
 
 export interface TimelineRequest {
   subjectId: string;
@@ -58,29 +69,43 @@ export interface TimelineRequest {
   after?: string | null;
 }
 
-export async function timeline(db: DbScope, request: TimelineRequest): Promise<Connection<EventObject>> {
+/** What a selection reads of a timeline: the total, and the Event fields ('time.start' …; null: all). */
+export interface TimelineReads {
+  totalCount: boolean;
+  eventFields: ReadonlySet<string> | null;
+}
+
+/**
+ * One page of the subject's events, in one statement. The total is counted only when asked for,
+ * and the events carry the properties of the fields asked for (see eventProperties).
+ */
+export async function timeline(
+  db: DbScope,
+  request: TimelineRequest,
+  reads: TimelineReads = { totalCount: true, eventFields: null },
+): Promise<PageMaybeCounted<EventObject>> {
   const page = pageParams(timelineOrdering, request.first, request.after);
   const window = checkWindow(request.from, request.to);
-  const label = await domainLabelOf(db, request.subjectId);
+  const properties = eventProperties(reads.eventFields);
+  const rows = await db.read(reads.totalCount ? TIMELINE_WITH_TOTAL : TIMELINE, {
+    subjectId: request.subjectId,
+    properties,
+    confirmedOnly: request.confirmedOnly === true,
+    ...window,
+    ...pageQueryParams(page),
+  });
+  const row = rows[0];
+  const label = row ? domainLabel(row.get('labels') as string[]) : null;
+  if (!row || !label) throw notFound('actor, place, event, source or claim', request.subjectId);
   if (label !== 'Actor' && label !== 'Place') {
     throw badInput(
       `"${request.subjectId}" is ${label === 'Event' ? 'an' : 'a'} ${label.toLowerCase()}: a timeline follows an actor or a place.`,
       'subjectId',
     );
   }
-  const rows = await db.read(TIMELINE[label], {
-    subjectId: request.subjectId,
-    confirmedOnly: request.confirmedOnly === true,
-    ...window,
-    ...pageQueryParams(page),
-    // LIMIT takes an integer; a JavaScript number travels as a float.
-    limit: neo4j.int(page.limit),
-  });
-  const row = rows[0];
-  if (!row) return emptyConnection(page);
-  return toConnection(
-    pageRows(row.get('page'), (n) => toEvent(nodeProps(n))),
-    row.get('total') as number,
-    page,
+  const nodes = (row.get('page') as { values: unknown[]; sortValue: string | null; cursorId: string }[]).map(
+    ({ values, sortValue, cursorId }) => ({ node: toEvent(propsOf(properties, values)), sortValue, cursorId }),
   );
+  const total = row.get('total') as number | null;
+  return total === null ? toPage(nodes, page) : toConnection(nodes, total, page);
 }

@@ -37,8 +37,29 @@ export interface GraphEdgeObject {
   status: string | null;
 }
 
+/**
+ * How a traversal returns its nodes: whole, or only what drawing them reads (labels, id and the
+ * properties displayLabel makes the label of) when the client asks no more of them than their
+ * ids. A drawn node maps to a domain object whose other fields are defaults: it is answered as is
+ * and never primed into a loader.
+ */
+export type NodeRead = 'whole' | 'drawn';
+
+const DRAWN_NODE = (n: string): string =>
+  `{labels: labels(${n}), properties: ${n} {.id, .name, .title, .type, .subType, .timeLabel, .text}}`;
+
+/** The Cypher of a list of nodes `list` as `read` returns them. */
+export const RETURNED_NODES = (list: string, read: NodeRead): string =>
+  read === 'whole' ? list : `[x IN ${list} | ${DRAWN_NODE('x')}]`;
+
+/** The Cypher of one node `n` as `read` returns it. */
+export const RETURNED_NODE = (n: string, read: NodeRead): string => (read === 'whole' ? n : DRAWN_NODE(n));
+
+/** A node as a statement returns it: a Neo4j node, or the map of RETURNED_NODE(S) with 'drawn'. */
+export type ReturnedNode = Pick<Neo4jNode, 'labels' | 'properties'>;
+
 /** A domain node to what is drawn; null for anything else (Name, AuditEntry …). */
-export function toGraphNode(node: Neo4jNode): GraphNodeObject | null {
+export function toGraphNode(node: ReturnedNode): GraphNodeObject | null {
   const domain = toDomain(node);
   const label = domainLabel(node.labels);
   if (!domain || !label) return null;

@@ -91,4 +91,18 @@ describe('eventsNear', () => {
     expect(await codeOf(eventsNear(scope, { placeId: 'actor:csp', radiusKm: 10 }))).toBe('BAD_USER_INPUT');
     expect(await codeOf(eventsNear(scope, { placeId: 'place:atlantis', radiusKm: 10 }))).toBe('NOT_FOUND');
   });
+
+  it('reads the properties of the event fields asked for, the same values as a whole read', async () => {
+    const request = { placeId: 'place:niafunke-circle', radiusKm: 500 };
+    const whole = await eventsNear(db.scope(), request);
+    const some = await eventsNear(db.scope(), request, new Set(['id', 'description', 'time', 'time.end']));
+    expect(whole.length).toBeGreaterThan(3);
+    const pick = ({ event, distanceKm }: (typeof whole)[number]) => [
+      event.id,
+      event.description,
+      event.time.end,
+      distanceKm,
+    ];
+    expect(some.map(pick)).toEqual(whole.map(pick));
+  });
 });

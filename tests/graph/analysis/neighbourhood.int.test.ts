@@ -154,4 +154,19 @@ describe('neighbourhood', () => {
     expect(await codeOf(neighbourhood(db.scope(), { id: 'actor:csp', limit: 501 }))).toBe('BAD_USER_INPUT');
     expect(await codeOf(neighbourhood(db.scope(), { id: 'actor:nobody' }))).toBe('NOT_FOUND');
   });
+
+  it("draws the same view from the nodes' ids and labels alone, filtered or not", async () => {
+    for (const filter of [null, { confirmedOnly: true }]) {
+      const request = { id: 'event:lere-camp-attack', depth: 2, filter };
+      const whole = await neighbourhood(db.scope(), request);
+      const drawn = await neighbourhood(db.scope(), request, 'drawn');
+      expect(whole.nodes.length).toBeGreaterThan(3);
+      const draw = (view: typeof whole) => [
+        view.nodes.map((n) => [n.id, n.type, n.label, n.node.__typename]),
+        view.edges,
+        view.capped,
+      ];
+      expect(draw(drawn)).toEqual(draw(whole));
+    }
+  });
 });

@@ -167,4 +167,29 @@ describe('pathBetween', () => {
       expect(operators.filter((o) => /AntiConditionalApply|VarLengthExpand|AllNodesScan/.test(o))).toEqual([]);
     }
   });
+
+  it('checks only that no retracted claim is on the way when the filter narrows nothing, still breadth-first', async () => {
+    for (const all of [false, true]) {
+      const statement = pathStatement(RELATION_KINDS, 6, all, false);
+      expect(statement).not.toContain('$statuses');
+      const operators = await planOperators(db, statement, { fromId: 'a', toId: 'b' });
+      expect(operators).toContain('ShortestPath');
+      expect(operators.filter((o) => /AntiConditionalApply|VarLengthExpand|AllNodesScan/.test(o))).toEqual([]);
+    }
+  });
+
+  it('draws the same nodes from their ids and labels alone when nothing more of them is asked', async () => {
+    const request = {
+      fromId: 'actor:csp',
+      toId: 'actor:wagner',
+      all: true,
+      filter: { relationKinds: ['PARTICIPATED_IN', 'ALLIED_WITH'] },
+    };
+    const whole = await pathBetween(db.scope(), request);
+    const drawn = await pathBetween(db.scope(), request, 'drawn');
+    expect(whole.length).toBeGreaterThan(1);
+    const draw = (paths: GraphPathObject[]) =>
+      paths.map((p) => [p.nodes.map((n) => [n.id, n.type, n.label, n.node.id, n.node.__typename]), p.edges]);
+    expect(draw(drawn)).toEqual(draw(whole));
+  });
 });

@@ -70,4 +70,14 @@ describe('search', () => {
     expect(await codeOf(search(db.scope(), { text: '*' }))).toBe('BAD_USER_INPUT');
     expect(await codeOf(search(db.scope(), { text: 'csp', first: 1_000 }))).toBe('BAD_USER_INPUT');
   });
+
+  it('finds the same hits, labelled the same, when only their ids are asked for', async () => {
+    for (const text of ['Lere', 'camp attack', 'fama']) {
+      const whole = await search(db.scope(), { text });
+      const drawn = await search(db.scope(), { text }, 'drawn');
+      expect(whole.length).toBeGreaterThan(0);
+      const hit = (h: (typeof whole)[number]) => [h.type, h.label, h.score, h.node.id, h.node.__typename];
+      expect(drawn.map(hit)).toEqual(whole.map(hit));
+    }
+  });
 });

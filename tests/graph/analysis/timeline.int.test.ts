@@ -104,4 +104,28 @@ describe('timeline', () => {
       ),
     ).toBe('BAD_USER_INPUT');
   });
+
+  it('finds the subject and its events in one statement, and counts the total only when asked', async () => {
+    const scope = db.scope();
+    const counted = await timeline(scope, { subjectId: 'actor:csp' });
+    expect(scope.roundTrips).toBe(1);
+    const uncounted = await timeline(scope, { subjectId: 'actor:csp' }, { totalCount: false, eventFields: null });
+    expect(scope.roundTrips).toBe(2);
+    expect(uncounted.totalCount).toBeUndefined();
+    expect(uncounted.edges).toEqual(counted.edges);
+    const refused = db.scope();
+    expect(await codeOf(timeline(refused, { subjectId: 'event:lere-camp-attack' }))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(timeline(refused, { subjectId: 'place:atlantis' }))).toBe('NOT_FOUND');
+    expect(refused.roundTrips).toBe(2);
+  });
+
+  it('reads the properties of the fields asked for, the same values as a whole read', async () => {
+    const whole = await timeline(db.scope(), { subjectId: 'place:mali' });
+    const fields = new Set(['id', 'time', 'time.start', 'time.label', 'fatalities', 'fatalities.known']);
+    const some = await timeline(db.scope(), { subjectId: 'place:mali' }, { totalCount: true, eventFields: fields });
+    const pick = (e: (typeof whole.nodes)[number]) => [e.id, e.time.start, e.time.label, e.fatalities.known];
+    expect(some.nodes.map(pick)).toEqual(whole.nodes.map(pick));
+    expect(some.pageInfo).toEqual(whole.pageInfo);
+    expect(some.totalCount).toBe(whole.totalCount);
+  });
 });
