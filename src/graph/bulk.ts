@@ -8,6 +8,7 @@
  */
 import type { DbScope, Params, WriteTx } from './database.js';
 import { STATUS_STRENGTH, type ClaimStatus } from './claim-status.js';
+import { SET_EVENT_SPAN } from './event-span.js';
 import { nameKey } from './names.js';
 
 export type { ClaimStatus };
@@ -168,6 +169,7 @@ const CREATE_EVENTS = `
   UNWIND $rows AS row
   CREATE (n:Event {id: row.id}) SET n += row.props, ${NOW},
     n.startTime = datetime(row.startTime), n.endTime = datetime(row.endTime)
+  ${SET_EVENT_SPAN('n')}
   RETURN count(*) AS n`;
 
 const CREATE_CLAIMS = `

@@ -12,6 +12,7 @@ import { resolveActor } from './actor-writes.js';
 import { AuditLog, changesOf, type Writer } from './audit.js';
 import { BACKED_BY_CLAIM } from './claim-status.js';
 import type { DbScope, WriteTx } from './database.js';
+import { SET_EVENT_SPAN } from './event-span.js';
 import { toEvent, toIso, type EventObject } from './mapping.js';
 import { resolvePlace } from './place-writes.js';
 import { timeLabel } from './time-label.js';
@@ -29,7 +30,8 @@ const SET_FIELDS = `
                          WHEN $time.start IS NULL THEN null ELSE datetime($time.start) END,
       e.endTime = CASE WHEN $time IS NULL THEN e.endTime
                        WHEN $time.end IS NULL THEN null ELSE datetime($time.end) END,
-      e.updatedAt = datetime()`;
+      e.updatedAt = datetime()
+  ${SET_EVENT_SPAN('e')}`;
 
 const CREATE_EVENT = `
   CREATE (e:Event {

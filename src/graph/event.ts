@@ -7,6 +7,7 @@
  */
 import { checkWindow } from './analysis/filter.js';
 import { alignRows } from './batches.js';
+import { EVENTS_IN_WINDOW, SPAN_FROM, SPAN_TO } from './event-span.js';
 import type { DbScope } from './database.js';
 import {
   type ClaimObject,
@@ -179,12 +180,12 @@ export interface EventFilter {
 }
 
 // The time window keeps events that overlap it: ending at or after `from`, starting at or before
-// `to`; an unknown start or end is open on that side.
+// `to`; an unknown start or end is open on that side (event-span.ts).
 const EVENT_CONDITIONS = {
   types: 'e.type IN $types',
   subTypes: 'e.subType IN $subTypes',
-  from: '(e.endTime IS NULL OR e.endTime >= datetime($from))',
-  to: '(e.startTime IS NULL OR e.startTime <= datetime($to))',
+  from: SPAN_FROM,
+  to: SPAN_TO,
   role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
   placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
   claimStatus: `EXISTS {
@@ -209,7 +210,8 @@ export const EVENT_FILTER = `
   AND ($claimStatus IS NULL OR ${EVENT_CONDITIONS.claimStatus})`;
 
 // The most selective filter drives the match: an actor's events, or the events at a place and
-// everything inside it (walked down from the place), else all events.
+// everything inside it (walked down from the place), or the events of a closed time window (index
+// seeks on the span, event-span.ts), else all events.
 const EVENTS_OF_ACTOR = `
   MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event) WHERE $role IS NULL OR p.role = $role
   WITH DISTINCT e`;
@@ -225,12 +227,19 @@ const EVENT_SORT_KEYS: Record<EventOrderField, { key: string; kind: SortValueKin
 export const eventOrdering = (field: EventOrderField, direction: SortDirection) => `events:${field}:${direction}`;
 
 function eventList(filter: EventFilter): { match: string; conditions: string[] } {
-  const match = filter.actorId ? EVENTS_OF_ACTOR : filter.placeId ? EVENTS_AT_PLACE : 'MATCH (e:Event)';
+  const byWindow = !filter.actorId && !filter.placeId && Boolean(filter.from) && Boolean(filter.to);
+  const match = filter.actorId
+    ? EVENTS_OF_ACTOR
+    : filter.placeId
+      ? EVENTS_AT_PLACE
+      : byWindow
+        ? EVENTS_IN_WINDOW
+        : 'MATCH (e:Event)';
   const conditions = [
     ...(filter.types ? [EVENT_CONDITIONS.types] : []),
     ...(filter.subTypes ? [EVENT_CONDITIONS.subTypes] : []),
-    ...(filter.from ? [EVENT_CONDITIONS.from] : []),
-    ...(filter.to ? [EVENT_CONDITIONS.to] : []),
+    ...(filter.from && !byWindow ? [EVENT_CONDITIONS.from] : []),
+    ...(filter.to && !byWindow ? [EVENT_CONDITIONS.to] : []),
     ...(filter.role && !filter.actorId ? [EVENT_CONDITIONS.role] : []),
     ...(filter.placeId && filter.actorId ? [EVENT_CONDITIONS.placeId] : []),
     ...(filter.claimStatus ? [EVENT_CONDITIONS.claimStatus] : []),

@@ -2,7 +2,9 @@
  * Constraints and indexes, created idempotently (IF NOT EXISTS) at start-up before the server
  * reports ready. Each index names the query that needs it.
  */
+import neo4j from 'neo4j-driver';
 import type { Database } from './database.js';
+import { SET_EVENT_SPAN } from './event-span.js';
 
 export const MIGRATIONS: readonly string[] = [
   // Stable ids: every lookup by id is an index seek, and MERGE on id is race-free.
@@ -25,6 +27,10 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)',
   'CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status)',
   'CREATE INDEX audit_target IF NOT EXISTS FOR (n:AuditEntry) ON (n.targetId)',
+  // Time windows (event-span.ts): index seeks on the span, the longest known span read from its index.
+  'CREATE INDEX event_span_start IF NOT EXISTS FOR (n:Event) ON (n.spanStart)',
+  'CREATE INDEX event_span_end IF NOT EXISTS FOR (n:Event) ON (n.spanEnd)',
+  'CREATE INDEX event_span_days IF NOT EXISTS FOR (n:Event) ON (n.spanDays)',
   // eventsNear: distance() predicates on Place.location use the point index.
   'CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)',
   // search: one ranked, accent-folding ("Lere" finds Léré) index over all searchable text.
@@ -33,8 +39,20 @@ export const MIGRATIONS: readonly string[] = [
      OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
 ];
 
+// Events written before their span was stored get it, a batch per transaction (event-span.ts).
+const EVENTS_WITHOUT_SPAN = `
+  MATCH (e:Event) WHERE e.spanStart IS NULL
+  WITH e LIMIT $batch
+  ${SET_EVENT_SPAN('e')}
+  RETURN count(e) AS filled`;
+const SPAN_BATCH = 10_000;
+
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
   for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
   await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  for (;;) {
+    const rows = await scope.write((tx) => tx.run(EVENTS_WITHOUT_SPAN, { batch: neo4j.int(SPAN_BATCH) }));
+    if (Number(rows[0]?.get('filled') ?? 0) < SPAN_BATCH) break;
+  }
 }

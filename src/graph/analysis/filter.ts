@@ -5,6 +5,7 @@
  * relationships and nodes that the planner evaluates inside the breadth-first search.
  */
 import { badInput } from '../../errors.js';
+import { SPAN_OVERLAPS } from '../event-span.js';
 
 /** Every relationship between domain nodes (src/graph/README.md). NAMES (to Name nodes) is not one. */
 export const RELATION_KINDS = [
@@ -101,9 +102,7 @@ export function relationshipTypes(kinds: readonly RelationKind[]): string {
  * before `to`; an unknown start or end is open on that side. The same rule as the events list
  * (src/graph/event.ts), so a list and a drawing of one window show the same events.
  */
-export const EVENT_IN_WINDOW = (e: string): string =>
-  `(($from IS NULL OR ${e}.endTime IS NULL OR ${e}.endTime >= datetime($from))
-    AND ($to IS NULL OR ${e}.startTime IS NULL OR ${e}.startTime <= datetime($to)))`;
+export const EVENT_IN_WINDOW = SPAN_OVERLAPS;
 
 /**
  * The filter as universal predicates over path `p`: a fact edge (one with claimIds) keeps its

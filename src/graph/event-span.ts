@@ -1,0 +1,60 @@
+/**
+ * An event's span as three indexed properties, so that a time window is an index seek rather
+ * than a scan. An event lies in a window when its span overlaps it; an unknown start or end is
+ * open on that side. Stored as:
+ *   spanStart  the start, or SPAN_MIN when unknown
+ *   spanEnd    the end, or SPAN_MAX when unknown
+ *   spanDays   whole days from start to end when both are known, else absent
+ * so "overlaps [from, to]" is `spanStart <= to AND spanEnd >= from`, with no IS NULL to defeat the
+ * index. For a closed window the match runs as three index seeks: events of known span start no
+ * earlier than `from` minus the longest known span (itself read from the spanDays index, one
+ * entry), those of unknown start (spanStart = SPAN_MIN), those of unknown end (spanEnd = SPAN_MAX).
+ * Every writer of startTime/endTime sets the span with SET_EVENT_SPAN; migrations.ts fills it in
+ * for events written before it existed.
+ */
+
+export const SPAN_MIN = '-999999999-01-01T00:00:00Z';
+export const SPAN_MAX = '+999999999-12-31T23:59:59.999999999Z';
+
+/** Sets `e`'s span from its startTime and endTime; run after they are set (a clause of its own). */
+export const SET_EVENT_SPAN = (e: string): string => `
+  SET ${e}.spanStart = coalesce(${e}.startTime, datetime('${SPAN_MIN}')),
+      ${e}.spanEnd = coalesce(${e}.endTime, datetime('${SPAN_MAX}')),
+      ${e}.spanDays = CASE WHEN ${e}.startTime IS NULL OR ${e}.endTime IS NULL THEN null
+                           ELSE duration.inDays(${e}.startTime, ${e}.endTime).days END`;
+
+/**
+ * `e` overlaps the window ($from and $to, ISO strings, each optional): a filter on an `e` already
+ * matched (an actor's or a place's events, a path's events).
+ */
+export const SPAN_OVERLAPS = (e: string): string =>
+  `(($from IS NULL OR ${e}.spanEnd >= datetime($from)) AND ($to IS NULL OR ${e}.spanStart <= datetime($to)))`;
+
+/** The two sides of the window as conditions on `e`, for lists that match their events otherwise. */
+export const SPAN_FROM = 'e.spanEnd >= datetime($from)';
+export const SPAN_TO = 'e.spanStart <= datetime($to)';
+
+/**
+ * Matches, as `e`, the events overlapping a closed window ($from and $to both given) by three
+ * index seeks bounded by the window, for lists driven by the window alone. Ends in `WITH e`, so a
+ * WHERE can follow.
+ */
+export const EVENTS_IN_WINDOW = `
+  CALL () {
+    OPTIONAL MATCH (longest:Event) WHERE longest.spanDays IS NOT NULL
+    WITH longest ORDER BY longest.spanDays DESC LIMIT 1
+    RETURN coalesce(longest.spanDays, 0) + 1 AS longestDays
+  }
+  CALL (longestDays) {
+    MATCH (e:Event)
+    WHERE e.spanStart >= datetime($from) - duration({days: longestDays})
+      AND ${SPAN_TO} AND ${SPAN_FROM}
+    RETURN e
+    UNION
+    MATCH (e:Event) WHERE e.spanStart = datetime('${SPAN_MIN}') AND ${SPAN_FROM}
+    RETURN e
+    UNION
+    MATCH (e:Event) WHERE e.spanEnd = datetime('${SPAN_MAX}') AND ${SPAN_TO}
+    RETURN e
+  }
+  WITH e`;
