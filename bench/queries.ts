@@ -19,7 +19,8 @@ const gql = (query: string, variables: Record<string, unknown>[]) =>
   variables.map((v) => JSON.stringify({ query, variables: v }));
 const floor = (params: Record<string, unknown>[]) => params.map((p) => JSON.stringify(p));
 
-const OURS_NESTED = /* GraphQL */ `
+/** The frontend's nested relationship query (the explorer's selection); `npm run load` sends it too. */
+export const OURS_NESTED = /* GraphQL */ `
   query Nested($id: ID!) {
     actor(id: $id) {
       id

@@ -3,7 +3,7 @@
  * fields (relations to other actors; participations live in actor-participations.ts). Every
  * batch answers many actors with one query; the loaders in src/resolvers/loaders.ts call them.
  */
-import { alignRows } from './batches.js';
+import { alignRows, nodesByIds } from './batches.js';
 import type { DbScope } from './database.js';
 import {
   type ActorObject,
@@ -16,24 +16,16 @@ import {
 import { normaliseName } from './names.js';
 import {
   type Connection,
-  emptyConnection,
   type PageParams,
-  pageRows,
   pageQueryParams,
   keysetListQuery,
   type SortDirection,
   type SortValueKind,
-  toConnection,
+  listConnection,
 } from './pagination.js';
 
-const ACTORS_BY_IDS = `
-  UNWIND $ids AS id
-  MATCH (a:Actor {id: id})
-  RETURN id, a`;
-
 export async function actorsByIds(db: DbScope, ids: readonly string[]): Promise<(ActorObject | null)[]> {
-  const rows = await db.read(ACTORS_BY_IDS, { ids });
-  return alignRows(ids, rows, (row) => toActor(nodeProps(row.get('a'))), null);
+  return nodesByIds(db, 'Actor', ids, toActor);
 }
 
 // --- the list ------------------------------------------------------------------------------
@@ -79,13 +71,7 @@ export async function listActors(
     page,
   );
   const rows = await db.read(query, { kinds: filter.kinds ?? null, needle, ...pageQueryParams(page) });
-  const row = rows[0];
-  if (!row) return emptyConnection(page);
-  return toConnection(
-    pageRows(row.get('page'), (n) => toActor(nodeProps(n))),
-    row.get('total') as number,
-    page,
-  );
+  return listConnection(rows, page, (n) => toActor(nodeProps(n)));
 }
 
 // --- relations between actors ----------------------------------------------------------------

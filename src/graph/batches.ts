@@ -2,7 +2,8 @@
  * The shape DataLoader asks of a batch function: one result per key, in the keys' order. Graph
  * modules answer a whole batch with one query (UNWIND $ids) and align its rows here.
  */
-import type { Row } from './database.js';
+import type { DbScope, Row } from './database.js';
+import { nodeProps, type Props } from './mapping.js';
 
 /** One value per id, in the ids' order; `missing` where no row had that id. */
 export function alignToIds<T>(ids: readonly string[], entries: Iterable<readonly [string, T]>, missing: T): T[] {
@@ -69,4 +70,15 @@ function canonical(value: unknown): unknown {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => a.localeCompare(b));
   return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
+}
+
+/** Nodes of one label by id, mapped, in the ids' order; null where no node has that id. */
+export async function nodesByIds<T>(
+  db: DbScope,
+  label: 'Actor' | 'Event' | 'Source' | 'Claim',
+  ids: readonly string[],
+  map: (props: Props) => T,
+): Promise<(T | null)[]> {
+  const rows = await db.read(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN id, n`, { ids });
+  return alignRows(ids, rows, (row) => map(nodeProps(row.get('n'))), null);
 }

@@ -4,7 +4,7 @@
  * claim pages of other nodes (asserted by an actor, about a node, reported in a source).
  * Retracted claims are kept in the graph but hidden from every read unless asked for.
  */
-import { alignRows } from './batches.js';
+import { alignRows, nodesByIds } from './batches.js';
 import type { DbScope } from './database.js';
 import {
   type ActorObject,
@@ -21,23 +21,16 @@ import type { Node as Neo4jNode } from 'neo4j-driver';
 import {
   afterCursor,
   type Connection,
-  emptyConnection,
   keysetListQuery,
   type PageParams,
   pageQueryParams,
-  pageRows,
-  toConnection,
+  listConnection,
+  connectionsOfParents,
 } from './pagination.js';
-
-const CLAIMS_BY_IDS = `
-  UNWIND $ids AS id
-  MATCH (c:Claim {id: id})
-  RETURN id, c`;
 
 /** Claims by id, retracted or not: an id names a claim for good. */
 export async function claimsByIds(db: DbScope, ids: readonly string[]): Promise<(ClaimObject | null)[]> {
-  const rows = await db.read(CLAIMS_BY_IDS, { ids });
-  return alignRows(ids, rows, (row) => toClaim(nodeProps(row.get('c'))), null);
+  return nodesByIds(db, 'Claim', ids, toClaim);
 }
 
 // --- provenance and evidence ---------------------------------------------------------------
@@ -182,17 +175,7 @@ export async function claimsOfParents(
   page: PageParams,
 ): Promise<Connection<ClaimObject>[]> {
   const rows = await db.read(CLAIMS_OF_PARENTS[link], { ids, includeRetracted, ...pageQueryParams(page) });
-  return alignRows(
-    ids,
-    rows,
-    (row) =>
-      toConnection(
-        pageRows(row.get('page'), (n) => toClaim(nodeProps(n))),
-        row.get('total') as number,
-        page,
-      ),
-    emptyConnection(page),
-  );
+  return connectionsOfParents(ids, rows, page, (n) => toClaim(nodeProps(n)));
 }
 
 // --- the list ------------------------------------------------------------------------------
@@ -238,11 +221,5 @@ export async function listClaims(db: DbScope, filter: ClaimFilter, page: PagePar
     text,
     ...pageQueryParams(page),
   });
-  const row = rows[0];
-  if (!row) return emptyConnection(page);
-  return toConnection(
-    pageRows(row.get('page'), (n) => toClaim(nodeProps(n))),
-    row.get('total') as number,
-    page,
-  );
+  return listConnection(rows, page, (n) => toClaim(nodeProps(n)));
 }

@@ -6,7 +6,7 @@
  * defines it), and to the events a researcher says it is about.
  */
 import { checkWindow } from './analysis/filter.js';
-import { alignRows } from './batches.js';
+import { alignRows, nodesByIds } from './batches.js';
 import { EVENTS_IN_WINDOW, SPAN_FROM, SPAN_TO } from './event-span.js';
 import type { DbScope } from './database.js';
 import {
@@ -23,24 +23,16 @@ import {
 } from './mapping.js';
 import {
   type Connection,
-  emptyConnection,
   keysetListQuery,
   type PageParams,
   pageQueryParams,
-  pageRows,
   type SortDirection,
   type SortValueKind,
-  toConnection,
+  listConnection,
 } from './pagination.js';
 
-const EVENTS_BY_IDS = `
-  UNWIND $ids AS id
-  MATCH (e:Event {id: id})
-  RETURN id, e`;
-
 export async function eventsByIds(db: DbScope, ids: readonly string[]): Promise<(EventObject | null)[]> {
-  const rows = await db.read(EVENTS_BY_IDS, { ids });
-  return alignRows(ids, rows, (row) => toEvent(nodeProps(row.get('e'))), null);
+  return nodesByIds(db, 'Event', ids, toEvent);
 }
 
 // --- place ---------------------------------------------------------------------------------
@@ -267,11 +259,5 @@ export async function listEvents(
     claimStatus: filter.claimStatus ?? null,
     ...pageQueryParams(page),
   });
-  const row = rows[0];
-  if (!row) return emptyConnection(page);
-  return toConnection(
-    pageRows(row.get('page'), (n) => toEvent(nodeProps(n))),
-    row.get('total') as number,
-    page,
-  );
+  return listConnection(rows, page, (n) => toEvent(nodeProps(n)));
 }

@@ -8,7 +8,7 @@ import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 export type NodeLabel = 'Actor' | 'Place' | 'Event' | 'Source' | 'Claim';
 export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'Source', 'Claim'];
 
-type Props = Record<string, unknown>;
+export type Props = Record<string, unknown>;
 
 /** Neo4j temporal values (or ISO strings) to ISO 8601 UTC strings; null stays null. */
 export function toIso(value: unknown): string | null {

@@ -7,6 +7,8 @@
  */
 import neo4j, { type Integer } from 'neo4j-driver';
 import { badInput } from '../errors.js';
+import { alignRows } from './batches.js';
+import type { Row } from './database.js';
 
 /** The largest page a client may ask for: a bigger list is paged. */
 export const MAX_PAGE_SIZE = 100;
@@ -164,6 +166,28 @@ export function pageRows<T>(page: unknown, map: (node: unknown) => T): PageRow<T
     sortValue: item.sortValue,
     cursorId: item.cursorId,
   }));
+}
+
+/** The answer of a keysetListQuery (one row: `total`, `page`) as a connection. */
+export function listConnection<T>(rows: readonly Row[], page: PageParams, map: (node: unknown) => T): Connection<T> {
+  const row = rows[0];
+  if (!row) return emptyConnection(page);
+  return toConnection(pageRows(row.get('page'), map), row.get('total') as number, page);
+}
+
+/** Rows of `RETURN id, total, page`, one per parent, as each parent's connection in the ids' order. */
+export function connectionsOfParents<T>(
+  ids: readonly string[],
+  rows: readonly Row[],
+  page: PageParams,
+  map: (node: unknown) => T,
+): Connection<T>[] {
+  return alignRows(
+    ids,
+    rows,
+    (row) => toConnection(pageRows(row.get('page'), map), row.get('total') as number, page),
+    emptyConnection(page),
+  );
 }
 
 /** A keyset-paged list: what to match, the filter conditions in use, and the sort key. */

@@ -10,12 +10,11 @@ import { normaliseName } from './names.js';
 import {
   afterCursor,
   type Connection,
-  emptyConnection,
   keysetListQuery,
   type PageParams,
   pageQueryParams,
-  pageRows,
-  toConnection,
+  listConnection,
+  connectionsOfParents,
 } from './pagination.js';
 
 const PLACES_BY_IDS = `
@@ -125,17 +124,7 @@ export async function eventsAtPlaces(
 ): Promise<Connection<EventObject>[]> {
   const query = includeInside ? EVENTS_AT_OR_INSIDE_PLACES : EVENTS_AT_PLACES;
   const rows = await db.read(query, { ids, ...pageQueryParams(page) });
-  return alignRows(
-    ids,
-    rows,
-    (row) =>
-      toConnection(
-        pageRows(row.get('page'), (n) => toEvent(nodeProps(n))),
-        row.get('total') as number,
-        page,
-      ),
-    emptyConnection(page),
-  );
+  return connectionsOfParents(ids, rows, page, (n) => toEvent(nodeProps(n)));
 }
 
 // --- the list ------------------------------------------------------------------------------
@@ -175,11 +164,5 @@ export async function listPlaces(db: DbScope, filter: PlaceFilter, page: PagePar
     insideId: filter.insideId ?? null,
     ...pageQueryParams(page),
   });
-  const row = rows[0];
-  if (!row) return emptyConnection(page);
-  return toConnection(
-    pageRows(row.get('page'), (n) => toPlace(nodeProps(n))),
-    row.get('total') as number,
-    page,
-  );
+  return listConnection(rows, page, (n) => toPlace(nodeProps(n)));
 }

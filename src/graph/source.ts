@@ -3,27 +3,13 @@
  * sources it cites and that cite it, the claims it supports or contradicts). The claims reported
  * in a source are paged by claim.ts, with the other claim connections.
  */
-import { alignRows } from './batches.js';
+import { alignRows, nodesByIds } from './batches.js';
 import type { DbScope } from './database.js';
 import { type ClaimObject, nodeProps, type SourceObject, toClaim, toSource } from './mapping.js';
-import {
-  type Connection,
-  emptyConnection,
-  keysetListQuery,
-  type PageParams,
-  pageQueryParams,
-  pageRows,
-  toConnection,
-} from './pagination.js';
-
-const SOURCES_BY_IDS = `
-  UNWIND $ids AS id
-  MATCH (s:Source {id: id})
-  RETURN id, s`;
+import { type Connection, keysetListQuery, type PageParams, pageQueryParams, listConnection } from './pagination.js';
 
 export async function sourcesByIds(db: DbScope, ids: readonly string[]): Promise<(SourceObject | null)[]> {
-  const rows = await db.read(SOURCES_BY_IDS, { ids });
-  return alignRows(ids, rows, (row) => toSource(nodeProps(row.get('s'))), null);
+  return nodesByIds(db, 'Source', ids, toSource);
 }
 
 // --- citations and evidence ----------------------------------------------------------------
@@ -111,11 +97,5 @@ export async function listSources(
     page,
   );
   const rows = await db.read(query, { kinds: filter.kinds ?? null, title, ...pageQueryParams(page) });
-  const row = rows[0];
-  if (!row) return emptyConnection(page);
-  return toConnection(
-    pageRows(row.get('page'), (n) => toSource(nodeProps(n))),
-    row.get('total') as number,
-    page,
-  );
+  return listConnection(rows, page, (n) => toSource(nodeProps(n)));
 }
