@@ -18,7 +18,13 @@ export function formatTable(results: readonly Result[]): string {
   const failed = (query: string, target: Target) =>
     results.some((r) => r.query === query && r.target === target && r.measurement.failure);
   const cell = (m: Measurement | undefined, query: string, target: Target) =>
-    m ? `${ms(m.p50)} / ${ms(m.p99)} ms · ${m.rps.toFixed(0)}/s` : failed(query, target) ? 'error' : '—';
+    m && m.requests === 0
+      ? `none answered (${m.errors} timed out)`
+      : m
+        ? `${ms(m.p50)} / ${ms(m.p99)} ms · ${m.rps.toFixed(0)}/s`
+        : failed(query, target)
+          ? 'error'
+          : '—';
 
   const header = [
     'query',
