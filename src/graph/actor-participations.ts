@@ -6,7 +6,7 @@
  * round trip per level.
  */
 import { alignRows } from './batches.js';
-import { type ClaimEvidence, type EvidencePart, evidenceOfClaim, toEvidenceParts } from './claim.js';
+import { type ClaimEvidence, EVIDENCE_MAP, EVIDENCE_OF_CLAIM, toClaimEvidence } from './claim.js';
 import type { DbScope } from './database.js';
 import {
   type ActorObject,
@@ -46,8 +46,8 @@ export interface ParticipationReads {
   parents: boolean;
   /** Each event's claims, filtered as Event.claims filters them; null: not read here. */
   claims: { statuses: readonly string[] | null; includeRetracted: boolean } | null;
-  /** The parts of each claim's evidence selected, with `claims`. */
-  evidence: readonly EvidencePart[];
+  /** Each claim's evidence, with `claims`. */
+  evidence: boolean;
 }
 
 /** The page and its total, nothing further: what a caller that does not look ahead gets. */
@@ -56,7 +56,7 @@ export const PAGE_AND_TOTAL: ParticipationReads = {
   places: false,
   parents: false,
   claims: null,
-  evidence: [],
+  evidence: false,
 };
 
 // In time order: by the event's start (unknown starts last), then event id and role, which
@@ -97,20 +97,23 @@ const CLAIMS_OF_EVENT_FILTER = `
     MATCH (c:Claim)-[:ABOUT]->(e)
     WHERE ($claimStatuses IS NULL OR c.status IN $claimStatuses)
       AND ($includeRetracted OR NOT coalesce(c.retracted, false))`;
-function claimsOfEvent(parts: readonly EvidencePart[]): string {
-  const evidence = evidenceOfClaim(parts);
-  return `
+const CLAIMS_OF_EVENT = `
   CALL (e) {
     ${CLAIMS_OF_EVENT_FILTER}
-    ${evidence.calls}
-    WITH c, ${evidence.map} AS evidence ORDER BY c.createdAt, c.id
+    WITH c ORDER BY c.createdAt, c.id
+    RETURN collect({node: ${NODE_MAP('c', 'Claim')}}) AS claims
+  }`;
+const CLAIMS_AND_EVIDENCE_OF_EVENT = `
+  CALL (e) {
+    ${CLAIMS_OF_EVENT_FILTER}
+    ${EVIDENCE_OF_CLAIM}
+    WITH c, ${EVIDENCE_MAP} AS evidence ORDER BY c.createdAt, c.id
     RETURN collect({node: ${NODE_MAP('c', 'Claim')}, evidence: evidence}) AS claims
   }`;
-}
 
 function participationsStatement(reads: ParticipationReads): string {
   const place = reads.places ? (reads.parents ? PLACE_AND_PARENT_OF_EVENT : PLACE_OF_EVENT) : '';
-  const claims = reads.claims ? claimsOfEvent(reads.evidence) : '';
+  const claims = reads.claims ? (reads.evidence ? CLAIMS_AND_EVIDENCE_OF_EVENT : CLAIMS_OF_EVENT) : '';
   return `
     UNWIND $ids AS id
     MATCH (a:Actor {id: id})
@@ -133,7 +136,7 @@ function participationsStatement(reads: ParticipationReads): string {
 // A handful of variants (which reads are on), each a constant text the server plans once.
 const STATEMENTS = new Map<string, string>();
 function statementFor(reads: ParticipationReads): string {
-  const variant = [reads.totalCount, reads.places, reads.parents, reads.claims !== null, ...reads.evidence].join();
+  const variant = [reads.totalCount, reads.places, reads.parents, reads.claims !== null, reads.evidence].join();
   let statement = STATEMENTS.get(variant);
   if (!statement) STATEMENTS.set(variant, (statement = participationsStatement(reads)));
   return statement;
@@ -157,8 +160,8 @@ export interface ParticipationsBatch {
   places: Map<string, PlaceRead | null>;
   /** Each event's claims (with `reads.claims`): event id → claims. */
   claims: Map<string, ClaimObject[]>;
-  /** The parts of each claim's evidence in `reads.evidence`: claim id → those parts. */
-  evidence: Map<string, Partial<ClaimEvidence>>;
+  /** Each claim's evidence (with `reads.evidence`): claim id → evidence. */
+  evidence: Map<string, ClaimEvidence>;
 }
 
 /** A node as NODE_MAP returns it: its properties. */
@@ -170,7 +173,7 @@ interface PageItem {
   sortValue: string | null;
   cursorId: string;
   place: { node: Props; parentId: string | null; parent?: { node: Props; parentId: string | null } | null } | null;
-  claims: { node: Props; evidence: unknown }[] | null;
+  claims: { node: Props; evidence?: unknown }[] | null;
 }
 
 const placeOf = (read: { node: Props; parentId: string | null }): PlaceObject => ({
@@ -220,7 +223,7 @@ export async function participationsWithReads(
             event.id,
             item.claims.map((claim) => {
               const object = toClaim(claim.node);
-              if (reads.evidence.length > 0) batch.evidence.set(object.id, toEvidenceParts(claim.evidence));
+              if (reads.evidence) batch.evidence.set(object.id, toClaimEvidence(claim.evidence));
               return object;
             }),
           );
