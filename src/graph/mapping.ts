@@ -10,51 +10,25 @@ export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'So
 
 export type Props = Record<string, unknown>;
 
-/**
- * The properties each label's mapping below reads, and which of them are DateTimes: reads return
- * these (NODE_MAP), not whole nodes, so properties kept for indexes only (aliasText, an event's
- * span) never travel.
- */
-const MAPPED_PROPERTIES: Record<NodeLabel, { plain: readonly string[]; dateTimes: readonly string[] }> = {
-  Actor: { plain: ['id', 'name', 'kind', 'aliases', 'description'], dateTimes: ['createdAt', 'updatedAt'] },
-  Place: { plain: ['id', 'name', 'kind', 'aliases', 'location'], dateTimes: ['createdAt', 'updatedAt'] },
-  Event: {
-    plain: [
-      'id',
-      'type',
-      'subType',
-      'timePrecision',
-      'timeLabel',
-      'description',
-      'fatalitiesLow',
-      'fatalitiesHigh',
-      'fatalitiesBest',
-    ],
-    dateTimes: ['createdAt', 'updatedAt', 'startTime', 'endTime'],
-  },
-  Source: {
-    plain: ['id', 'kind', 'title', 'publisher', 'author', 'url', 'language', 'reliability'],
-    dateTimes: ['createdAt', 'updatedAt', 'publishedAt'],
-  },
-  Claim: {
-    plain: ['id', 'text', 'quote', 'status', 'notIndependentlyVerified', 'retracted', 'retractionReason', 'createdBy'],
-    dateTimes: ['createdAt', 'updatedAt'],
-  },
+/** The DateTime properties of each label (src/graph/README.md). */
+const DATETIME_PROPERTIES: Record<NodeLabel, readonly string[]> = {
+  Actor: ['createdAt', 'updatedAt'],
+  Place: ['createdAt', 'updatedAt'],
+  Event: ['createdAt', 'updatedAt', 'startTime', 'endTime'],
+  Source: ['createdAt', 'updatedAt', 'publishedAt'],
+  Claim: ['createdAt', 'updatedAt'],
 };
-const ANY_LABEL = {
-  plain: [...new Set(Object.values(MAPPED_PROPERTIES).flatMap((p) => p.plain))],
-  dateTimes: [...new Set(Object.values(MAPPED_PROPERTIES).flatMap((p) => p.dateTimes))],
-};
+const ANY_DATETIME_PROPERTY = [...new Set(Object.values(DATETIME_PROPERTIES).flat())];
 
 /**
- * Cypher: node `n` (of `label`, or of any domain label) as the map of the properties its mapping
- * reads, DateTimes as epoch milliseconds (toIso reads them). Decoding a DateTime costs the driver
- * a dozen 64-bit integer operations; a nested read returns hundreds, and a profile of the API
- * under load found half its CPU time there.
+ * Cypher: node `n` (of `label`, or of any domain label) as the map of its properties, its
+ * DateTimes as epoch milliseconds, for the mappings below (toIso reads them). Decoding a DateTime
+ * costs the driver a dozen 64-bit integer operations; a nested read returns hundreds, and a profile
+ * of the API under load found half its CPU time there.
  */
 export function NODE_MAP(n: string, label?: NodeLabel): string {
-  const { plain, dateTimes } = label ? MAPPED_PROPERTIES[label] : ANY_LABEL;
-  return `${n} {${[...plain.map((key) => `.${key}`), ...dateTimes.map((key) => `${key}: ${n}.${key}.epochMillis`)].join(', ')}}`;
+  const keys = label ? DATETIME_PROPERTIES[label] : ANY_DATETIME_PROPERTY;
+  return `${n} {.*, ${keys.map((key) => `${key}: ${n}.${key}.epochMillis`).join(', ')}}`;
 }
 
 /** Cypher: property `key` of `n`, a DateTime as epoch milliseconds (for reads of chosen properties). */
