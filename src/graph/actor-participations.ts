@@ -12,7 +12,7 @@ import {
   type ActorObject,
   type ClaimObject,
   type EventObject,
-  NODE_MAP,
+  nodeProps,
   type ParticipationObject,
   type PlaceObject,
   toActor,
@@ -77,7 +77,7 @@ function placeOfEvent(withParent: boolean): string {
     WITH place, up, min(upper.id) AS upParentId`
     : '';
   const parentRead = withParent
-    ? `, parent: CASE WHEN up IS NULL THEN null ELSE {node: ${NODE_MAP('up', 'Place')}, parentId: upParentId} END`
+    ? ', parent: CASE WHEN up IS NULL THEN null ELSE {node: up, parentId: upParentId} END'
     : '';
   return `
   CALL (e) {
@@ -86,7 +86,7 @@ function placeOfEvent(withParent: boolean): string {
     OPTIONAL MATCH (place)-[:LOCATED_IN]->(up:Place)
     WITH place, up ORDER BY up.id LIMIT 1
     ${parent}
-    RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${NODE_MAP('place', 'Place')}, parentId: up.id${parentRead}} END AS place
+    RETURN CASE WHEN place IS NULL THEN null ELSE {node: place, parentId: up.id${parentRead}} END AS place
   }`;
 }
 const PLACE_OF_EVENT = placeOfEvent(false);
@@ -101,14 +101,14 @@ const CLAIMS_OF_EVENT = `
   CALL (e) {
     ${CLAIMS_OF_EVENT_FILTER}
     WITH c ORDER BY c.createdAt, c.id
-    RETURN collect({node: ${NODE_MAP('c', 'Claim')}}) AS claims
+    RETURN collect({node: c}) AS claims
   }`;
 const CLAIMS_AND_EVIDENCE_OF_EVENT = `
   CALL (e) {
     ${CLAIMS_OF_EVENT_FILTER}
     ${EVIDENCE_OF_CLAIM}
     WITH c, ${EVIDENCE_MAP} AS evidence ORDER BY c.createdAt, c.id
-    RETURN collect({node: ${NODE_MAP('c', 'Claim')}, evidence: evidence}) AS claims
+    RETURN collect({node: c, evidence: evidence}) AS claims
   }`;
 
 function participationsStatement(reads: ParticipationReads): string {
@@ -126,11 +126,11 @@ function participationsStatement(reads: ParticipationReads): string {
       ${claims}
       WITH * ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC
       RETURN collect({
-        edge: {role: p.role, claimIds: p.claimIds, status: p.status}, node: ${NODE_MAP('e', 'Event')}, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY},
+        edge: properties(p), node: e, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY},
         place: ${reads.places ? 'place' : 'null'}, claims: ${reads.claims ? 'claims' : 'null'}
       }) AS page
     }
-    RETURN id, ${NODE_MAP('a', 'Actor')} AS a, total, page`;
+    RETURN id, a, total, page`;
 }
 
 // A handful of variants (which reads are on), each a constant text the server plans once.
@@ -164,20 +164,17 @@ export interface ParticipationsBatch {
   evidence: Map<string, ClaimEvidence>;
 }
 
-/** A node as NODE_MAP returns it: its properties. */
-type Props = Record<string, unknown>;
-
 interface PageItem {
-  edge: Props;
-  node: Props;
+  edge: Record<string, unknown>;
+  node: unknown;
   sortValue: string | null;
   cursorId: string;
-  place: { node: Props; parentId: string | null; parent?: { node: Props; parentId: string | null } | null } | null;
-  claims: { node: Props; evidence?: unknown }[] | null;
+  place: { node: unknown; parentId: string | null; parent?: { node: unknown; parentId: string | null } | null } | null;
+  claims: { node: unknown; evidence?: unknown }[] | null;
 }
 
-const placeOf = (read: { node: Props; parentId: string | null }): PlaceObject => ({
-  ...toPlace(read.node),
+const placeOf = (read: { node: unknown; parentId: string | null }): PlaceObject => ({
+  ...toPlace(nodeProps(read.node)),
   parentId: read.parentId,
 });
 
@@ -209,9 +206,9 @@ export async function participationsWithReads(
     ids,
     rows,
     (row): ActorPage => {
-      const actor = toActor(row.get('a') as Props);
+      const actor = toActor(nodeProps(row.get('a')));
       const items = (row.get('page') as PageItem[]).map((item) => {
-        const event = toEvent(item.node);
+        const event = toEvent(nodeProps(item.node));
         batch.events.push(event);
         if (reads.places) {
           const read = item.place;
@@ -222,7 +219,7 @@ export async function participationsWithReads(
           batch.claims.set(
             event.id,
             item.claims.map((claim) => {
-              const object = toClaim(claim.node);
+              const object = toClaim(nodeProps(claim.node));
               if (reads.evidence) batch.evidence.set(object.id, toClaimEvidence(claim.evidence));
               return object;
             }),

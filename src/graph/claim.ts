@@ -10,7 +10,6 @@ import {
   type ActorObject,
   type ClaimObject,
   type DomainObject,
-  NODE_MAP,
   nodeProps,
   type SourceObject,
   toActor,
@@ -53,19 +52,18 @@ const NO_EVIDENCE: ClaimEvidence = {
 
 /**
  * `CALL` fragment binding a claim `c`'s evidence (assertedBy, reportedIn, supportingSources,
- * contradictingSources, nodes as NODE_MAP returns them), shared with statements that read
- * claims along a nested selection.
+ * contradictingSources), shared with statements that read claims along a nested selection.
  */
 export const EVIDENCE_OF_CLAIM = `
   CALL (c) {
     OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Actor)
     WITH a ORDER BY a.id
-    RETURN collect(${NODE_MAP('a', 'Actor')})[0] AS assertedBy
+    RETURN collect(a)[0] AS assertedBy
   }
   CALL (c) {
     OPTIONAL MATCH (c)-[:REPORTED_IN]->(s:Source)
     WITH s ORDER BY s.title, s.id
-    RETURN collect(${NODE_MAP('s', 'Source')}) AS reportedIn
+    RETURN collect(s) AS reportedIn
   }
   CALL (c) {
     CALL (c) {
@@ -74,12 +72,12 @@ export const EVIDENCE_OF_CLAIM = `
       MATCH (s:Source)-[:SUPPORTS]->(c) RETURN s
     }
     WITH s ORDER BY s.title, s.id
-    RETURN collect(${NODE_MAP('s', 'Source')}) AS supportingSources
+    RETURN collect(s) AS supportingSources
   }
   CALL (c) {
     OPTIONAL MATCH (s:Source)-[:CONTRADICTS]->(c)
     WITH s ORDER BY s.title, s.id
-    RETURN collect(${NODE_MAP('s', 'Source')}) AS contradictingSources
+    RETURN collect(s) AS contradictingSources
   }`;
 
 /** The evidence columns of EVIDENCE_OF_CLAIM as one map. */
@@ -92,13 +90,12 @@ const EVIDENCE_OF_CLAIMS = `
   ${EVIDENCE_OF_CLAIM}
   RETURN id, ${EVIDENCE_MAP} AS evidence`;
 
-/** A claim's evidence as EVIDENCE_MAP returns it (its nodes as NODE_MAP returns them). */
+/** A claim's evidence as EVIDENCE_MAP returns it. */
 export function toClaimEvidence(evidence: unknown): ClaimEvidence {
-  type Props = Record<string, unknown>;
   const { assertedBy, reportedIn, supportingSources, contradictingSources } = evidence as Record<string, unknown>;
-  const sources = (v: unknown) => (v as Props[]).map(toSource);
+  const sources = (v: unknown) => (v as unknown[]).map((n) => toSource(nodeProps(n)));
   return {
-    assertedBy: assertedBy ? toActor(assertedBy as Props) : null,
+    assertedBy: assertedBy ? toActor(nodeProps(assertedBy)) : null,
     reportedIn: sources(reportedIn),
     supportingSources: sources(supportingSources),
     contradictingSources: sources(contradictingSources),

@@ -10,37 +10,10 @@ export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'So
 
 export type Props = Record<string, unknown>;
 
-/** The DateTime properties of each label (src/graph/README.md). */
-const DATETIME_PROPERTIES: Record<NodeLabel, readonly string[]> = {
-  Actor: ['createdAt', 'updatedAt'],
-  Place: ['createdAt', 'updatedAt'],
-  Event: ['createdAt', 'updatedAt', 'startTime', 'endTime'],
-  Source: ['createdAt', 'updatedAt', 'publishedAt'],
-  Claim: ['createdAt', 'updatedAt'],
-};
-const ANY_DATETIME_PROPERTY = [...new Set(Object.values(DATETIME_PROPERTIES).flat())];
-
-/**
- * Cypher: node `n` (of `label`, or of any domain label) as the map of its properties, its
- * DateTimes as epoch milliseconds, for the mappings below (toIso reads them). Decoding a DateTime
- * costs the driver a dozen 64-bit integer operations; a nested read returns hundreds, and a profile
- * of the API under load found half its CPU time there.
- */
-export function NODE_MAP(n: string, label?: NodeLabel): string {
-  const keys = label ? DATETIME_PROPERTIES[label] : ANY_DATETIME_PROPERTY;
-  return `${n} {.*, ${keys.map((key) => `${key}: ${n}.${key}.epochMillis`).join(', ')}}`;
-}
-
-/** Cypher: property `key` of `n`, a DateTime as epoch milliseconds (for reads of chosen properties). */
-export const PROPERTY_VALUE = (n: string, key: string): string =>
-  `CASE WHEN ${n}[${key}] IS :: ZONED DATETIME THEN ${n}[${key}].epochMillis ELSE ${n}[${key}] END`;
-
 /** Neo4j temporal values (or ISO strings) to ISO 8601 UTC strings; null stays null. */
 export function toIso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
-  // Epoch milliseconds, as NODE_MAP returns DateTimes.
-  if (typeof value === 'number') return new Date(value).toISOString();
   if (neo4j.isDateTime(value as never) || neo4j.isDate(value as never) || neo4j.isLocalDateTime(value as never)) {
     return new Date((value as { toString(): string }).toString()).toISOString();
   }
@@ -181,7 +154,7 @@ export function eventProperties(fields: ReadonlySet<string> | null): string[] {
   return [...new Set(['id', ...keys.flatMap((field) => EVENT_FIELD_PROPERTIES[field] ?? [])])];
 }
 
-/** Property values read as `[k IN $properties | PROPERTY_VALUE(n, k)]`, back into properties. */
+/** Property values read as `[k IN $properties | n[k]]`, back into properties. */
 export function propsOf(keys: readonly string[], values: readonly unknown[]): Props {
   return Object.fromEntries(keys.map((key, i) => [key, values[i]]));
 }
