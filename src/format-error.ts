@@ -18,6 +18,19 @@ const APOLLO_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * graphql-js stops coercing variables after 50 errors and adds one error of its own, which carries
+ * no code and no variable node, so Apollo cannot tell it is the client's input.
+ */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables';
+
+function isVariableErrorLimit(formatted: GraphQLFormattedError, error: unknown): boolean {
+  // Not `instanceof GraphQLError`: graphql ships CommonJS and ESM builds, and Apollo and this module
+  // may load different ones (they do under Vitest).
+  const cause = (error as { originalError?: unknown } | null)?.originalError;
+  return formatted.message.startsWith(VARIABLE_ERROR_LIMIT) && !formatted.path && cause === undefined;
+}
+
 export const MASKED_MESSAGE =
   'Something went wrong on our side. It has been logged; try again, and report it if it persists.';
 
@@ -34,6 +47,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (PUBLIC_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isVariableErrorLimit(formatted, error)) {
+    return {
+      message: 'The variables have too many errors; the first 50 are listed. Fix those and send the request again.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   if (APOLLO_CODES.has(code))
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };

@@ -188,6 +188,16 @@ describe('coordinates, enums, lengths, URLs, counts', () => {
     expect(error.message).toMatch(/kind/);
   });
 
+  it('variables with more errors than graphql-js lists are all BAD_USER_INPUT, the last one saying so', async () => {
+    const before = await countGraph(api.server.db);
+    const junk = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`unknown${i}`, i]));
+    const result = await api.gql(ADD_CLAIM, { input: { ...claim().input, ...junk } }, keys.researcher);
+    expect(await countGraph(api.server.db)).toEqual(before);
+    expect(result.errors!.length).toBe(51);
+    expect(new Set(result.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(result.errors!.at(-1)!.message).toMatch(/too many errors.*first 50/i);
+  });
+
   it('texts that are empty or too long', async () => {
     expect(await refused(ADD_CLAIM, claim({ text: '   ' }))).toMatchObject({
       code: 'BAD_USER_INPUT',
