@@ -6,13 +6,13 @@
  * round trip per level.
  */
 import { alignRows } from './batches.js';
-import { type ClaimEvidence, EVIDENCE_MAP, EVIDENCE_OF_CLAIM, toClaimEvidence } from './claim.js';
+import { type ClaimEvidence, type EvidencePart, evidenceOfClaim, toEvidenceParts } from './claim.js';
 import type { DbScope } from './database.js';
 import {
   type ActorObject,
   type ClaimObject,
   type EventObject,
-  nodeProps,
+  NODE_MAP,
   type ParticipationObject,
   type PlaceObject,
   toActor,
@@ -46,8 +46,8 @@ export interface ParticipationReads {
   parents: boolean;
   /** Each event's claims, filtered as Event.claims filters them; null: not read here. */
   claims: { statuses: readonly string[] | null; includeRetracted: boolean } | null;
-  /** Each claim's evidence, with `claims`. */
-  evidence: boolean;
+  /** The parts of each claim's evidence selected, with `claims`. */
+  evidence: readonly EvidencePart[];
 }
 
 /** The page and its total, nothing further: what a caller that does not look ahead gets. */
@@ -56,7 +56,7 @@ export const PAGE_AND_TOTAL: ParticipationReads = {
   places: false,
   parents: false,
   claims: null,
-  evidence: false,
+  evidence: [],
 };
 
 // In time order: by the event's start (unknown starts last), then event id and role, which
@@ -77,7 +77,7 @@ function placeOfEvent(withParent: boolean): string {
     WITH place, up, min(upper.id) AS upParentId`
     : '';
   const parentRead = withParent
-    ? ', parent: CASE WHEN up IS NULL THEN null ELSE {node: up, parentId: upParentId} END'
+    ? `, parent: CASE WHEN up IS NULL THEN null ELSE {node: ${NODE_MAP('up', 'Place')}, parentId: upParentId} END`
     : '';
   return `
   CALL (e) {
@@ -86,7 +86,7 @@ function placeOfEvent(withParent: boolean): string {
     OPTIONAL MATCH (place)-[:LOCATED_IN]->(up:Place)
     WITH place, up ORDER BY up.id LIMIT 1
     ${parent}
-    RETURN CASE WHEN place IS NULL THEN null ELSE {node: place, parentId: up.id${parentRead}} END AS place
+    RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${NODE_MAP('place', 'Place')}, parentId: up.id${parentRead}} END AS place
   }`;
 }
 const PLACE_OF_EVENT = placeOfEvent(false);
@@ -97,23 +97,20 @@ const CLAIMS_OF_EVENT_FILTER = `
     MATCH (c:Claim)-[:ABOUT]->(e)
     WHERE ($claimStatuses IS NULL OR c.status IN $claimStatuses)
       AND ($includeRetracted OR NOT coalesce(c.retracted, false))`;
-const CLAIMS_OF_EVENT = `
+function claimsOfEvent(parts: readonly EvidencePart[]): string {
+  const evidence = evidenceOfClaim(parts);
+  return `
   CALL (e) {
     ${CLAIMS_OF_EVENT_FILTER}
-    WITH c ORDER BY c.createdAt, c.id
-    RETURN collect({node: c}) AS claims
+    ${evidence.calls}
+    WITH c, ${evidence.map} AS evidence ORDER BY c.createdAt, c.id
+    RETURN collect({node: ${NODE_MAP('c', 'Claim')}, evidence: evidence}) AS claims
   }`;
-const CLAIMS_AND_EVIDENCE_OF_EVENT = `
-  CALL (e) {
-    ${CLAIMS_OF_EVENT_FILTER}
-    ${EVIDENCE_OF_CLAIM}
-    WITH c, ${EVIDENCE_MAP} AS evidence ORDER BY c.createdAt, c.id
-    RETURN collect({node: c, evidence: evidence}) AS claims
-  }`;
+}
 
 function participationsStatement(reads: ParticipationReads): string {
   const place = reads.places ? (reads.parents ? PLACE_AND_PARENT_OF_EVENT : PLACE_OF_EVENT) : '';
-  const claims = reads.claims ? (reads.evidence ? CLAIMS_AND_EVIDENCE_OF_EVENT : CLAIMS_OF_EVENT) : '';
+  const claims = reads.claims ? claimsOfEvent(reads.evidence) : '';
   return `
     UNWIND $ids AS id
     MATCH (a:Actor {id: id})
@@ -126,17 +123,17 @@ function participationsStatement(reads: ParticipationReads): string {
       ${claims}
       WITH * ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC
       RETURN collect({
-        edge: properties(p), node: e, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY},
+        edge: {role: p.role, claimIds: p.claimIds, status: p.status}, node: ${NODE_MAP('e', 'Event')}, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY},
         place: ${reads.places ? 'place' : 'null'}, claims: ${reads.claims ? 'claims' : 'null'}
       }) AS page
     }
-    RETURN id, a, total, page`;
+    RETURN id, ${NODE_MAP('a', 'Actor')} AS a, total, page`;
 }
 
 // A handful of variants (which reads are on), each a constant text the server plans once.
 const STATEMENTS = new Map<string, string>();
 function statementFor(reads: ParticipationReads): string {
-  const variant = [reads.totalCount, reads.places, reads.parents, reads.claims !== null, reads.evidence].join();
+  const variant = [reads.totalCount, reads.places, reads.parents, reads.claims !== null, ...reads.evidence].join();
   let statement = STATEMENTS.get(variant);
   if (!statement) STATEMENTS.set(variant, (statement = participationsStatement(reads)));
   return statement;
@@ -160,21 +157,24 @@ export interface ParticipationsBatch {
   places: Map<string, PlaceRead | null>;
   /** Each event's claims (with `reads.claims`): event id → claims. */
   claims: Map<string, ClaimObject[]>;
-  /** Each claim's evidence (with `reads.evidence`): claim id → evidence. */
-  evidence: Map<string, ClaimEvidence>;
+  /** The parts of each claim's evidence in `reads.evidence`: claim id → those parts. */
+  evidence: Map<string, Partial<ClaimEvidence>>;
 }
+
+/** A node as NODE_MAP returns it: its properties. */
+type Props = Record<string, unknown>;
 
 interface PageItem {
-  edge: Record<string, unknown>;
-  node: unknown;
+  edge: Props;
+  node: Props;
   sortValue: string | null;
   cursorId: string;
-  place: { node: unknown; parentId: string | null; parent?: { node: unknown; parentId: string | null } | null } | null;
-  claims: { node: unknown; evidence?: unknown }[] | null;
+  place: { node: Props; parentId: string | null; parent?: { node: Props; parentId: string | null } | null } | null;
+  claims: { node: Props; evidence: unknown }[] | null;
 }
 
-const placeOf = (read: { node: unknown; parentId: string | null }): PlaceObject => ({
-  ...toPlace(nodeProps(read.node)),
+const placeOf = (read: { node: Props; parentId: string | null }): PlaceObject => ({
+  ...toPlace(read.node),
   parentId: read.parentId,
 });
 
@@ -206,9 +206,9 @@ export async function participationsWithReads(
     ids,
     rows,
     (row): ActorPage => {
-      const actor = toActor(nodeProps(row.get('a')));
+      const actor = toActor(row.get('a') as Props);
       const items = (row.get('page') as PageItem[]).map((item) => {
-        const event = toEvent(nodeProps(item.node));
+        const event = toEvent(item.node);
         batch.events.push(event);
         if (reads.places) {
           const read = item.place;
@@ -219,8 +219,8 @@ export async function participationsWithReads(
           batch.claims.set(
             event.id,
             item.claims.map((claim) => {
-              const object = toClaim(nodeProps(claim.node));
-              if (reads.evidence) batch.evidence.set(object.id, toClaimEvidence(claim.evidence));
+              const object = toClaim(claim.node);
+              if (reads.evidence.length > 0) batch.evidence.set(object.id, toEvidenceParts(claim.evidence));
               return object;
             }),
           );

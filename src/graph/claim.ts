@@ -10,6 +10,7 @@ import {
   type ActorObject,
   type ClaimObject,
   type DomainObject,
+  NODE_MAP,
   nodeProps,
   type SourceObject,
   toActor,
@@ -50,21 +51,29 @@ const NO_EVIDENCE: ClaimEvidence = {
   contradictingSources: [],
 };
 
-/**
- * `CALL` fragment binding a claim `c`'s evidence (assertedBy, reportedIn, supportingSources,
- * contradictingSources), shared with statements that read claims along a nested selection.
- */
-export const EVIDENCE_OF_CLAIM = `
+export type EvidencePart = keyof ClaimEvidence;
+export const EVIDENCE_PARTS: readonly EvidencePart[] = [
+  'assertedBy',
+  'reportedIn',
+  'supportingSources',
+  'contradictingSources',
+];
+
+// One `CALL` per part over a claim `c`, binding the part's name; nodes as NODE_MAP returns them.
+const EVIDENCE_PART_OF_CLAIM: Record<EvidencePart, string> = {
+  assertedBy: `
   CALL (c) {
     OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Actor)
     WITH a ORDER BY a.id
-    RETURN collect(a)[0] AS assertedBy
-  }
+    RETURN collect(${NODE_MAP('a', 'Actor')})[0] AS assertedBy
+  }`,
+  reportedIn: `
   CALL (c) {
     OPTIONAL MATCH (c)-[:REPORTED_IN]->(s:Source)
     WITH s ORDER BY s.title, s.id
-    RETURN collect(s) AS reportedIn
-  }
+    RETURN collect(${NODE_MAP('s', 'Source')}) AS reportedIn
+  }`,
+  supportingSources: `
   CALL (c) {
     CALL (c) {
       MATCH (c)-[:REPORTED_IN]->(s:Source) RETURN s
@@ -72,40 +81,52 @@ export const EVIDENCE_OF_CLAIM = `
       MATCH (s:Source)-[:SUPPORTS]->(c) RETURN s
     }
     WITH s ORDER BY s.title, s.id
-    RETURN collect(s) AS supportingSources
-  }
+    RETURN collect(${NODE_MAP('s', 'Source')}) AS supportingSources
+  }`,
+  contradictingSources: `
   CALL (c) {
     OPTIONAL MATCH (s:Source)-[:CONTRADICTS]->(c)
     WITH s ORDER BY s.title, s.id
-    RETURN collect(s) AS contradictingSources
-  }`;
+    RETURN collect(${NODE_MAP('s', 'Source')}) AS contradictingSources
+  }`,
+};
 
-/** The evidence columns of EVIDENCE_OF_CLAIM as one map. */
-export const EVIDENCE_MAP =
-  '{assertedBy: assertedBy, reportedIn: reportedIn, supportingSources: supportingSources, contradictingSources: contradictingSources}';
+/**
+ * Cypher reading some parts of a claim `c`'s evidence: `calls`, the subqueries, and `map`, the
+ * map of what they bound (toEvidenceParts reads it). Shared with statements that read claims
+ * along a nested selection, which ask only for the parts selected.
+ */
+export function evidenceOfClaim(parts: readonly EvidencePart[]): { calls: string; map: string } {
+  return {
+    calls: parts.map((part) => EVIDENCE_PART_OF_CLAIM[part]).join(''),
+    map: `{${parts.map((part) => `${part}: ${part}`).join(', ')}}`,
+  };
+}
 
+/** The parts of a claim's evidence that `evidenceOfClaim(parts).map` holds. */
+export function toEvidenceParts(evidence: unknown): Partial<ClaimEvidence> {
+  type Props = Record<string, unknown>;
+  const read = evidence as Partial<Record<EvidencePart, unknown>>;
+  const sources = (v: unknown) => (v as Props[]).map(toSource);
+  return {
+    ...('assertedBy' in read ? { assertedBy: read.assertedBy ? toActor(read.assertedBy as Props) : null } : {}),
+    ...('reportedIn' in read ? { reportedIn: sources(read.reportedIn) } : {}),
+    ...('supportingSources' in read ? { supportingSources: sources(read.supportingSources) } : {}),
+    ...('contradictingSources' in read ? { contradictingSources: sources(read.contradictingSources) } : {}),
+  };
+}
+
+const WHOLE_EVIDENCE = evidenceOfClaim(EVIDENCE_PARTS);
 const EVIDENCE_OF_CLAIMS = `
   UNWIND $ids AS id
   MATCH (c:Claim {id: id})
-  ${EVIDENCE_OF_CLAIM}
-  RETURN id, ${EVIDENCE_MAP} AS evidence`;
-
-/** A claim's evidence as EVIDENCE_MAP returns it. */
-export function toClaimEvidence(evidence: unknown): ClaimEvidence {
-  const { assertedBy, reportedIn, supportingSources, contradictingSources } = evidence as Record<string, unknown>;
-  const sources = (v: unknown) => (v as unknown[]).map((n) => toSource(nodeProps(n)));
-  return {
-    assertedBy: assertedBy ? toActor(nodeProps(assertedBy)) : null,
-    reportedIn: sources(reportedIn),
-    supportingSources: sources(supportingSources),
-    contradictingSources: sources(contradictingSources),
-  };
-}
+  ${WHOLE_EVIDENCE.calls}
+  RETURN id, ${WHOLE_EVIDENCE.map} AS evidence`;
 
 /** Each claim's asserting actor, its sources, and the sources for and against it, in one query. */
 export async function evidenceOfClaims(db: DbScope, ids: readonly string[]): Promise<ClaimEvidence[]> {
   const rows = await db.read(EVIDENCE_OF_CLAIMS, { ids });
-  return alignRows(ids, rows, (row) => toClaimEvidence(row.get('evidence')), NO_EVIDENCE);
+  return alignRows(ids, rows, (row) => ({ ...NO_EVIDENCE, ...toEvidenceParts(row.get('evidence')) }), NO_EVIDENCE);
 }
 
 const ABOUT_OF_CLAIMS = `

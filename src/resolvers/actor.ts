@@ -2,7 +2,7 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { actorOrdering, listActors } from '../graph/actor.js';
 import { participationOrdering, type ParticipationReads } from '../graph/actor-participations.js';
-import { claimOrdering } from '../graph/claim.js';
+import { claimOrdering, EVIDENCE_PARTS } from '../graph/claim.js';
 import { pageParams } from '../graph/pagination.js';
 import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
@@ -13,8 +13,6 @@ import { argumentsOf, byResponseKey, fieldsBelow, type SelectionScope } from './
 // Looked up by name, not with assertObjectType: see argumentsOf.
 const fieldOf = (info: GraphQLResolveInfo, type: string, field: string) =>
   (info.schema.getType(type) as GraphQLObjectType).getFields()[field]!;
-
-const EVIDENCE_FIELDS = ['assertedBy', 'reportedIn', 'supportingSources', 'contradictingSources'];
 
 /**
  * What a participations selection reads besides its page: the total when selected, and the
@@ -42,7 +40,7 @@ function participationReads(info: GraphQLResolveInfo, nodes: readonly FieldNode[
     places: places.length > 0,
     parents: fieldsBelow(scope, places, 'parent').length > 0,
     claims,
-    evidence: claims !== null && EVIDENCE_FIELDS.some((field) => fieldsBelow(scope, claimNodes, field).length > 0),
+    evidence: claims ? EVIDENCE_PARTS.filter((part) => fieldsBelow(scope, claimNodes, part).length > 0) : [],
   };
 }
 

@@ -18,11 +18,10 @@ export const claimResolvers: Resolvers = {
       listClaims(ctx.db, filter ?? {}, pageParams(claimOrdering, first, after)),
   },
   Claim: {
-    assertedBy: async (claim, _args, ctx) => (await ctx.loaders.claimEvidence.load(claim.id)).assertedBy,
-    reportedIn: async (claim, _args, ctx) => (await ctx.loaders.claimEvidence.load(claim.id)).reportedIn,
-    supportingSources: async (claim, _args, ctx) => (await ctx.loaders.claimEvidence.load(claim.id)).supportingSources,
-    contradictingSources: async (claim, _args, ctx) =>
-      (await ctx.loaders.claimEvidence.load(claim.id)).contradictingSources,
+    assertedBy: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.assertedBy.load(claim.id),
+    reportedIn: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.reportedIn.load(claim.id),
+    supportingSources: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.supportingSources.load(claim.id),
+    contradictingSources: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.contradictingSources.load(claim.id),
     about: (claim, _args, ctx) => ctx.loaders.claimAbout.load(claim.id),
   },
 };

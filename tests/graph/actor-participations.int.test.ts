@@ -6,7 +6,7 @@ import {
   participationsWithReads,
   type ParticipationReads,
 } from '../../src/graph/actor-participations.js';
-import { evidenceOfClaims } from '../../src/graph/claim.js';
+import { EVIDENCE_PARTS, evidenceOfClaims } from '../../src/graph/claim.js';
 import type { Database } from '../../src/graph/database.js';
 import { claimsOfEvents, placesOfEvents } from '../../src/graph/event.js';
 import { pageParams } from '../../src/graph/pagination.js';
@@ -91,7 +91,7 @@ describe('participations of actors', () => {
     places: true,
     parents: true,
     claims: { statuses: null, includeRetracted: false },
-    evidence: true,
+    evidence: EVIDENCE_PARTS,
   };
 
   it('counts the total only when asked, and pages the same either way', async () => {
@@ -149,6 +149,21 @@ describe('participations of actors', () => {
     const claims = await claimsOfEvents(db.scope(), eventIds, ['CORROBORATED', 'DISPUTED'], true);
     expect(claims.flat().length).toBeGreaterThan(0);
     expect(eventIds.map((id) => batch.claims.get(id))).toEqual(claims);
+  });
+
+  it('reads only the parts of the evidence asked for', async () => {
+    const reads = { ...EVERYTHING, evidence: ['reportedIn' as const] };
+    const batch = await participationsWithReads(
+      db.scope(),
+      ['actor:csp'],
+      null,
+      firstPage(participationOrdering),
+      reads,
+    );
+    const claimIds = [...batch.evidence.keys()];
+    expect(claimIds.length).toBeGreaterThan(3);
+    const whole = await evidenceOfClaims(db.scope(), claimIds);
+    expect(claimIds.map((id) => batch.evidence.get(id))).toEqual(whole.map((e) => ({ reportedIn: e.reportedIn })));
   });
 
   it('reads nothing further when nothing further is asked', async () => {

@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
 import type { DbScope } from '../database.js';
-import { eventProperties, propsOf, toEvent, type EventObject } from '../mapping.js';
+import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../mapping.js';
 import { checkWindow, EVENT_IN_WINDOW } from './filter.js';
 import { domainLabelOf } from './view.js';
 
@@ -43,7 +43,7 @@ export const EVENTS_NEAR = `
   WITH e, point.distance(p.location, center) AS meters
   ORDER BY meters, e.id
   LIMIT $first
-  RETURN [k IN $properties | e[k]] AS values, meters`;
+  RETURN [k IN $properties | ${PROPERTY_VALUE('e', 'k')}] AS values, meters`;
 
 async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: number; longitude: number }> {
   if (request.point) return request.point;

@@ -6,7 +6,7 @@
  */
 import { badInput, notFound } from '../../errors.js';
 import type { DbScope } from '../database.js';
-import { domainLabel, eventProperties, propsOf, toEvent, type EventObject } from '../mapping.js';
+import { domainLabel, eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../mapping.js';
 import {
   afterCursor,
   pageParams,
@@ -52,7 +52,7 @@ function timelineStatement(withTotal: boolean): string {
       ${SUBJECT_EVENTS}
       WITH e WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
       WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
-      RETURN collect({values: [k IN $properties | e[k]], sortValue: toString(e.startTime), cursorId: e.id}) AS page
+      RETURN collect({values: [k IN $properties | ${PROPERTY_VALUE('e', 'k')}], sortValue: toString(e.startTime), cursorId: e.id}) AS page
     }
     RETURN labels(n) AS labels, total, page`;
 }

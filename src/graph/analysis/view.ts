@@ -6,7 +6,7 @@
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { notFound } from '../../errors.js';
 import type { DbScope } from '../database.js';
-import { displayLabel, domainLabel, toDomain, type DomainObject, type NodeLabel } from '../mapping.js';
+import { displayLabel, domainLabel, NODE_MAP, toDomain, type DomainObject, type NodeLabel } from '../mapping.js';
 
 export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
 
@@ -48,14 +48,16 @@ export type NodeRead = 'whole' | 'drawn';
 const DRAWN_NODE = (n: string): string =>
   `{labels: labels(${n}), properties: ${n} {.id, .name, .title, .type, .subType, .timeLabel, .text}}`;
 
-/** The Cypher of a list of nodes `list` as `read` returns them. */
-export const RETURNED_NODES = (list: string, read: NodeRead): string =>
-  read === 'whole' ? list : `[x IN ${list} | ${DRAWN_NODE('x')}]`;
+// Whole: every property, DateTimes as epoch milliseconds (NODE_MAP).
+const WHOLE_NODE = (n: string): string => `{labels: labels(${n}), properties: ${NODE_MAP(n)}}`;
 
 /** The Cypher of one node `n` as `read` returns it. */
-export const RETURNED_NODE = (n: string, read: NodeRead): string => (read === 'whole' ? n : DRAWN_NODE(n));
+export const RETURNED_NODE = (n: string, read: NodeRead): string => (read === 'whole' ? WHOLE_NODE(n) : DRAWN_NODE(n));
 
-/** A node as a statement returns it: a Neo4j node, or the map of RETURNED_NODE(S) with 'drawn'. */
+/** The Cypher of a list of nodes `list` as `read` returns them. */
+export const RETURNED_NODES = (list: string, read: NodeRead): string => `[x IN ${list} | ${RETURNED_NODE('x', read)}]`;
+
+/** A node as RETURNED_NODE(S) returns it: its labels and (some of) its properties. */
 export type ReturnedNode = Pick<Neo4jNode, 'labels' | 'properties'>;
 
 /** A domain node to what is drawn; null for anything else (Name, AuditEntry …). */
