@@ -18,6 +18,8 @@ export const MIGRATIONS: readonly string[] = [
   // "create actor FAMa" writes converge on one node.
   'CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:Name) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE',
+  // Data migrations done once: a marker per migration, so a start does not rescan the events.
+  'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE',
   // Filters and orderings of the list queries.
   'CREATE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.startTime)',
   'CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)',
@@ -46,13 +48,22 @@ const EVENTS_WITHOUT_SPAN = `
   ${SET_EVENT_SPAN('e')}
   RETURN count(e) AS filled`;
 const SPAN_BATCH = 10_000;
+/** The marker of the span backfill: every writer has stored the span since, so it runs once. */
+export const SPAN_MIGRATION = 'event-span-backfill';
 
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
   for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
   await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  const done = await scope.write((tx) =>
+    tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
+  );
+  if (done.length > 0) return;
   for (;;) {
     const rows = await scope.write((tx) => tx.run(EVENTS_WITHOUT_SPAN, { batch: neo4j.int(SPAN_BATCH) }));
     if (Number(rows[0]?.get('filled') ?? 0) < SPAN_BATCH) break;
   }
+  await scope.write((tx) =>
+    tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: SPAN_MIGRATION }),
+  );
 }

@@ -98,13 +98,6 @@ export function relationshipTypes(kinds: readonly RelationKind[]): string {
 }
 
 /**
- * An event lies in the window when its span overlaps it: ending at or after `from`, starting at or
- * before `to`; an unknown start or end is open on that side. The same rule as the events list
- * (src/graph/event.ts), so a list and a drawing of one window show the same events.
- */
-export const EVENT_IN_WINDOW = SPAN_OVERLAPS;
-
-/**
  * The filter as universal predicates over path `p`: a fact edge (one with claimIds) keeps its
  * claims' status, a Claim node its own (a retracted claim is never drawn), an Event its time and type. Written as all(…) over nodes(p) and
  * relationships(p) so that shortestPath and the pruning var-length expansion check them at each
@@ -114,7 +107,7 @@ export const PATH_PREDICATES = (p: string): string => `
   all(r IN relationships(${p}) WHERE r.claimIds IS NULL OR $statuses IS NULL OR r.status IN $statuses)
   AND all(x IN nodes(${p}) WHERE
         (NOT x:Claim OR (NOT coalesce(x.retracted, false) AND ($statuses IS NULL OR x.status IN $statuses)))
-        AND (NOT x:Event OR (${EVENT_IN_WINDOW('x')} AND ($eventTypes IS NULL OR x.type IN $eventTypes))))`;
+        AND (NOT x:Event OR (${SPAN_OVERLAPS('x')} AND ($eventTypes IS NULL OR x.type IN $eventTypes))))`;
 
 /** Whether the filter narrows more than the relation kinds: claim statuses, event types or a window. */
 export function narrows(filter: GraphFilter): boolean {

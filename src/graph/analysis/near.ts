@@ -8,7 +8,8 @@ import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
 import type { DbScope } from '../database.js';
 import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../mapping.js';
-import { checkWindow, EVENT_IN_WINDOW } from './filter.js';
+import { SPAN_OVERLAPS } from '../event-span.js';
+import { checkWindow } from './filter.js';
 import { domainLabelOf } from './view.js';
 
 export const MAX_RADIUS_KM = 2_000;
@@ -39,7 +40,7 @@ export const EVENTS_NEAR = `
   WITH point({latitude: $center.latitude, longitude: $center.longitude}) AS center
   MATCH (p:Place) WHERE point.distance(p.location, center) <= $meters
   MATCH (e:Event)-[o:OCCURRED_AT]->(p)
-  WHERE ${EVENT_IN_WINDOW('e')} AND (NOT $confirmedOnly OR o.status = 'CORROBORATED')
+  WHERE ${SPAN_OVERLAPS('e')} AND (NOT $confirmedOnly OR o.status = 'CORROBORATED')
   WITH e, point.distance(p.location, center) AS meters
   ORDER BY meters, e.id
   LIMIT $first

@@ -15,7 +15,8 @@ import {
   toPage,
   type PageMaybeCounted,
 } from '../pagination.js';
-import { checkWindow, EVENT_IN_WINDOW } from './filter.js';
+import { SPAN_OVERLAPS } from '../event-span.js';
+import { checkWindow } from './filter.js';
 import { DOMAIN_NODE_BY_ID } from './view.js';
 
 export const timelineOrdering = 'timeline:START_TIME:ASC';
@@ -28,11 +29,11 @@ export const timelineOrdering = 'timeline:START_TIME:ASC';
 const SUBJECT_EVENTS = `
   CALL (n) {
     MATCH (n:Actor)-[link:PARTICIPATED_IN]->(e:Event)
-    WHERE ${EVENT_IN_WINDOW('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
+    WHERE ${SPAN_OVERLAPS('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
     RETURN e
     UNION
     MATCH (n:Place)<-[:LOCATED_IN*0..8]-(:Place)<-[link:OCCURRED_AT]-(e:Event)
-    WHERE ${EVENT_IN_WINDOW('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
+    WHERE ${SPAN_OVERLAPS('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
     RETURN e
   }`;
 
