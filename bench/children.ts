@@ -12,6 +12,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export interface Child {
   url: string;
   pid: number;
+  /** CPU time the process has used so far (user + system), in ms. */
+  cpuMs(): number;
   /** Largest resident set seen so far, in MB (VmHWM: the kernel's own high-water mark). */
   peakRssMb(): number;
   stop(): Promise<void>;
@@ -22,6 +24,21 @@ function statusField(pid: number, field: string): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
     return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+/** CPU time (user + system) process `pid` has used, in ms, from /proc/<pid>/stat; 0 when gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces) start after the last ')'; utime and stime
+    // are the 14th and 15th fields of the line, the 12th and 13th after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return 0;
   }
@@ -65,6 +82,7 @@ export async function startChild(file: string, env: NodeJS.ProcessEnv, logFile: 
   return {
     url,
     pid,
+    cpuMs: () => processCpuMs(pid),
     peakRssMb,
     async stop() {
       peakRssMb();

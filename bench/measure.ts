@@ -12,6 +12,9 @@ export interface Measurement {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU per request of the target's server process and of Neo4j, in ms, over the measured run. */
+  serverCpuMs: number | null;
+  databaseCpuMs: number | null;
   /** Database round trips per request, when the target reports them (our API outside production). */
   roundTrips: number[] | null;
   failure: string | null;
@@ -51,11 +54,29 @@ export async function check(
 export async function measure(
   url: string,
   bodies: readonly string[],
-  options: { connections: number; seconds: number; warmupSeconds: number },
+  options: {
+    connections: number;
+    seconds: number;
+    warmupSeconds: number;
+    /** CPU clocks (ms so far) of the target's server process and of Neo4j. */
+    serverCpuMs: () => number;
+    databaseCpuMs: () => number;
+  },
 ): Promise<Measurement> {
   const checked = await check(url, bodies);
   if (checked.failure) {
-    return { requests: 0, rps: 0, p50: 0, p99: 0, errors: 0, non2xx: 0, roundTrips: null, failure: checked.failure };
+    return {
+      requests: 0,
+      rps: 0,
+      p50: 0,
+      p99: 0,
+      errors: 0,
+      non2xx: 0,
+      serverCpuMs: null,
+      databaseCpuMs: null,
+      roundTrips: null,
+      failure: checked.failure,
+    };
   }
   let next = 0;
   const run = (seconds: number) =>
@@ -72,7 +93,10 @@ export async function measure(
       ],
     });
   if (options.warmupSeconds > 0) await run(options.warmupSeconds);
+  const cpuBefore = { server: options.serverCpuMs(), database: options.databaseCpuMs() };
   const result = await run(options.seconds);
+  const perRequest = (before: number, after: number) =>
+    result.requests.total > 0 ? (after - before) / result.requests.total : null;
   return {
     requests: result.requests.total,
     rps: result.requests.total / options.seconds,
@@ -80,6 +104,8 @@ export async function measure(
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    serverCpuMs: perRequest(cpuBefore.server, options.serverCpuMs()),
+    databaseCpuMs: perRequest(cpuBefore.database, options.databaseCpuMs()),
     roundTrips: checked.roundTrips,
     failure: null,
   };

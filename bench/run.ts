@@ -18,13 +18,13 @@ import { Database } from '../src/graph/database.js';
 import { migrate } from '../src/graph/migrations.js';
 import { hashKey, newKey } from '../src/auth.js';
 import { checkAnalystQueries, formatAnalystChecks } from './analyst-check.js';
-import { startChild, type Child } from './children.js';
+import { processCpuMs, startChild, type Child } from './children.js';
 import { measure, type Measurement } from './measure.js';
 import { pickParameters } from './picks.js';
 import { progressBar } from './progress.js';
 import { benchQueries, type Target } from './queries.js';
 import { loadSyntheticGraph } from './synthetic/load.js';
-import { formatTable } from './table.js';
+import { formatCpuTable, formatTable } from './table.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -45,6 +45,16 @@ const seconds = Number(values.seconds ?? (quick ? 5 : 15));
 const warmupSeconds = quick ? 1 : 3;
 const big = events > 300_000;
 const say = (line: string) => console.error(`[bench] ${line}`);
+
+/** Waits until process `pid` uses under 5 % of a core over 2 s, for at most 120 s. */
+async function waitUntilIdle(pid: number): Promise<boolean> {
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
+    const before = processCpuMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    if (processCpuMs(pid) - before < 100) return true;
+  }
+  return false;
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'conflict-graph-bench-'));
 const neo4j = await startLocalNeo4j({
@@ -79,6 +89,11 @@ try {
   bar.done();
   say(`loaded in ${load.seconds.toFixed(1)} s: ${Math.round(load.eventsPerSecond).toLocaleString('en')} events/s`);
   await db.scope(600_000).write((tx) => tx.run('CALL db.awaitIndexes(600)'));
+  // The load leaves work behind (flushing pages, index updates, garbage): let Neo4j finish it now,
+  // not during the first target's measurement. Community has no checkpoint procedure to call.
+  say('waiting for Neo4j to settle after the load…');
+  const settled = await waitUntilIdle(neo4j.pid);
+  say(settled ? 'Neo4j is idle' : 'Neo4j is still busy after 120 s; measuring anyway');
 
   const picks = await pickParameters(db);
   const queries = benchQueries(picks).filter((q) => !values.only || values.only.split(',').includes(q.name));
@@ -112,14 +127,34 @@ try {
   const analystChecks = await checkAnalystQueries(servers.ours.url, analystKey, picks.analyst);
   if (analystChecks.some((c) => c.failure)) process.exitCode = 1;
 
-  const results: { query: string; description: string; target: Target; measurement: Measurement }[] = [];
+  const targets = ['ours', 'floor', 'peer'] as const;
+  const endpoint = (query: string, target: Target) =>
+    target === 'floor' ? `${servers.floor.url}/${query}` : servers[target].url;
+  const measureOne = (query: (typeof queries)[number], target: Target, runSeconds: number, warmup: number) =>
+    measure(endpoint(query.name, target), query.bodies[target] ?? [], {
+      connections,
+      seconds: runSeconds,
+      warmupSeconds: warmup,
+      serverCpuMs: () => servers[target].cpuMs(),
+      databaseCpuMs: () => processCpuMs(neo4j.pid),
+    });
+  // Every target warms up on every query before anything is measured: Neo4j's JIT and plan cache
+  // then favour no target for being measured later, the first one included.
+  say(`warming up every target on every query (${warmupSeconds} s each)…`);
   for (const query of queries) {
-    for (const target of ['ours', 'floor', 'peer'] as const) {
-      const bodies = query.bodies[target];
-      if (!bodies || bodies.length === 0) continue;
-      const url = target === 'floor' ? `${servers.floor.url}/${query.name}` : servers[target].url;
+    for (const target of targets) {
+      if (query.bodies[target]?.length) await measureOne(query, target, warmupSeconds, 0);
+    }
+  }
+
+  const results: { query: string; description: string; target: Target; measurement: Measurement }[] = [];
+  for (const [index, query] of queries.entries()) {
+    // Which target goes first turns with each query, so drift in the machine's load is shared.
+    const order = targets.map((_, i) => targets[(i + index) % targets.length]!);
+    for (const target of order) {
+      if (!query.bodies[target]?.length) continue;
       say(`${query.name} · ${target}: ${connections} connections, ${seconds} s…`);
-      const measurement = await measure(url, bodies, { connections, seconds, warmupSeconds });
+      const measurement = await measureOne(query, target, seconds, warmupSeconds);
       if (measurement.failure) say(`  ${target} failed ${query.name}: ${measurement.failure}`);
       results.push({ query: query.name, description: query.description, target, measurement });
     }
@@ -131,6 +166,8 @@ try {
     `\nconflict-graph bench · ${events.toLocaleString('en')} events · ${connections} connections · ${seconds} s per query and target\n`,
   );
   console.log(table);
+  console.log(`\nCPU per request, server process and Neo4j (steadier than latency on a busy machine):\n`);
+  console.log(formatCpuTable(results));
   console.log(
     `\nThe analysts' queries, one request each, on the busiest nodes:\n${formatAnalystChecks(analystChecks)}`,
   );

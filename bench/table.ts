@@ -52,7 +52,43 @@ export function formatTable(results: readonly Result[]): string {
       ratio(ours?.rps, peer?.rps),
     ];
   });
+  return markdownTable(header, rows);
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/**
+ * Where each request's time goes, whatever else the machine runs: CPU per request of the target's
+ * server process and of Neo4j. Latency on a shared 2-core machine moves with its load; CPU per
+ * request barely does, so this table says which side (ours or the database) a gap is on.
+ */
+export function formatCpuTable(results: readonly Result[]): string {
+  const queries = [...new Set(results.map((r) => r.query))];
+  const get = (query: string, target: Target) =>
+    results.find((r) => r.query === query && r.target === target && !r.measurement.failure)?.measurement;
+  const cpu = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));
+  const total = (m: Measurement | undefined) =>
+    m && m.serverCpuMs !== null && m.databaseCpuMs !== null ? m.serverCpuMs + m.databaseCpuMs : undefined;
+  const header = [
+    'query',
+    'server CPU ms/req ours · floor · peer',
+    'Neo4j CPU ms/req ours · floor · peer',
+    'CPU/req ours/floor',
+    'CPU/req ours/peer',
+  ];
+  const rows = queries.map((q) => {
+    const [ours, floor, peer] = (['ours', 'floor', 'peer'] as const).map((t) => get(q, t));
+    return [
+      q,
+      [ours, floor, peer].map((m) => cpu(m?.serverCpuMs)).join(' · '),
+      [ours, floor, peer].map((m) => cpu(m?.databaseCpuMs)).join(' · '),
+      ratio(total(ours), total(floor)),
+      ratio(total(ours), total(peer)),
+    ];
+  });
+  return markdownTable(header, rows);
 }
