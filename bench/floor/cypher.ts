@@ -58,6 +58,7 @@ export const FLOOR_CYPHER: Record<string, string> = {
   path: `
     MATCH (a:Actor {id: $fromId}), (b:Actor {id: $toId})
     MATCH p = shortestPath((a)-[:${DOMAIN_RELS}*..4]-(b))
+    WHERE all(x IN nodes(p) WHERE NOT x:Claim OR NOT coalesce(x.retracted, false))
     RETURN [n IN nodes(p) | {id: n.id, type: labels(n)[0], label: coalesce(n.name, n.title, n.timeLabel, n.text)}] AS nodes,
            [r IN relationships(p) | {kind: type(r), from: startNode(r).id, to: endNode(r).id, status: r.status}] AS edges`,
 

@@ -2,6 +2,8 @@
  * The benchmark's floor: each query of the mix answered by ONE hand-written Cypher statement
  * through neo4j-driver, serialised to JSON over plain HTTP — no GraphQL, no resolvers, no loaders.
  * POST /<query name> with the parameters as a JSON body. Prints "LISTENING <url>" when ready.
+ * Each statement is an auto-commit query (RUN and PULL in one message, no BEGIN/COMMIT), the
+ * driver's cheapest way to read, as our API's reads are (src/graph/database.ts).
  */
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
@@ -21,8 +23,9 @@ const server = createServer((req, res) => {
       res.writeHead(404).end();
       return;
     }
-    driver
-      .executeQuery(cypher, JSON.parse(body || '{}') as Record<string, unknown>, { routing: neo4j.routing.READ })
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    session
+      .run(cypher, JSON.parse(body || '{}') as Record<string, unknown>)
       .then((result) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ data: result.records.map((r) => r.toObject()) }));
@@ -30,7 +33,8 @@ const server = createServer((req, res) => {
       .catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ errors: [{ message: String(error) }] }));
-      });
+      })
+      .finally(() => void session.close());
   });
 });
 server.listen(0, '127.0.0.1', () => {
