@@ -51,6 +51,7 @@ const schema = z.object({
   CORS_ORIGINS: z.string().default(''),
   INTROSPECTION: bool.optional(),
   LANDING_PAGE: bool.optional(),
+  ROUND_TRIPS: bool.optional(),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -86,6 +87,8 @@ export interface Config {
   corsOrigins: string[];
   introspection: boolean;
   landingPage: boolean;
+  /** Report each request's database round trips in `extensions.roundTrips`. */
+  roundTrips: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -133,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     introspection: c.INTROSPECTION ?? !production,
     landingPage: c.LANDING_PAGE ?? !production,
+    roundTrips: c.ROUND_TRIPS ?? !production,
   };
 }

@@ -106,7 +106,7 @@ export async function createServer(
       config.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
-      roundTripsPlugin(config.env !== 'production'),
+      roundTripsPlugin(config.roundTrips),
     ],
   });
 

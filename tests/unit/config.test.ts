@@ -14,6 +14,12 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production' });
     expect(config.introspection).toBe(false);
     expect(config.landingPage).toBe(false);
+    expect(config.roundTrips).toBe(false);
+  });
+
+  it('reports round trips in production when asked (the bench measures the production setup)', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ROUND_TRIPS: 'true' }).roundTrips).toBe(true);
+    expect(loadConfig({}).roundTrips).toBe(true);
   });
 
   it('refuses an invalid value in one line that names the variable', () => {
