@@ -47,7 +47,7 @@ export type Actor = Node & {
   members: Array<ActorRelation>;
   name: Scalars['String']['output'];
   opponents: Array<ActorRelation>;
-  /** Events it took part in, with its role, in time order. */
+  /** Events it took part in, with its role, in time order (by the event's start, unknown starts last, then the event's id; two roles in one event keep a stable order). */
   participations: ParticipationConnection;
   updatedAt: Scalars['DateTime']['output'];
 };

@@ -59,9 +59,19 @@ export const PAGE_AND_TOTAL: ParticipationReads = {
   evidence: [],
 };
 
-// In time order: by the event's start (unknown starts last), then event id and role, which
-// together name one participation.
-const PARTICIPATION_KEY = "e.id + '|' + p.role";
+// In time order: by the event's start (unknown starts last), then the event's id, then the
+// participation's own element id (an actor with two roles in one event): together they name one
+// participation. Not the role: reading a relationship property for every participation of a busy
+// actor, to sort them, costs as much as the rest of the page (3,058 participations: 5.1 → 3.5 ms
+// of Neo4j CPU).
+const PARTICIPATION_ORDER = 'e.startTime ASC, e.id ASC, elementId(p) ASC';
+const CURSOR_ID = "e.id + '|' + elementId(p)";
+// Strictly after the cursor ($afterValue: the start; $afterEventId and $afterEdgeId: its id's two
+// parts), nulls placed as ORDER BY places them.
+const AFTER_PARTICIPATION = afterCursor('e.startTime', 'e.id', 'ASC', 'datetime', {
+  after: '(e.id > $afterEventId OR (e.id = $afterEventId AND elementId(p) > $afterEdgeId))',
+  before: '(e.id < $afterEventId OR (e.id = $afterEventId AND elementId(p) < $afterEdgeId))',
+});
 
 const PARTICIPATIONS_TOTAL = `
   CALL (a) {
@@ -108,7 +118,14 @@ function claimsOfEvent(parts: readonly EvidencePart[]): string {
   }`;
 }
 
-function participationsStatement(reads: ParticipationReads): string {
+/** Which predicates the page needs: a role, and a cursor (the first page has none). */
+interface PageShape {
+  role: boolean;
+  cursor: boolean;
+}
+
+function participationsStatement(reads: ParticipationReads, shape: PageShape): string {
+  const where = [shape.role ? 'p.role = $role' : null, shape.cursor ? AFTER_PARTICIPATION : null].filter(Boolean);
   const place = reads.places ? (reads.parents ? PLACE_AND_PARENT_OF_EVENT : PLACE_OF_EVENT) : '';
   const claims = reads.claims ? claimsOfEvent(reads.evidence) : '';
   return `
@@ -117,13 +134,13 @@ function participationsStatement(reads: ParticipationReads): string {
     ${reads.totalCount ? PARTICIPATIONS_TOTAL : 'WITH id, a, null AS total'}
     CALL (a) {
       MATCH (a)-[p:PARTICIPATED_IN]->(e:Event)
-      WHERE ($role IS NULL OR p.role = $role) AND ${afterCursor('e.startTime', PARTICIPATION_KEY, 'ASC', 'datetime')}
-      WITH p, e ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC LIMIT $limit
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      WITH p, e ORDER BY ${PARTICIPATION_ORDER} LIMIT $limit
       ${place}
       ${claims}
-      WITH * ORDER BY e.startTime ASC, ${PARTICIPATION_KEY} ASC
+      WITH * ORDER BY ${PARTICIPATION_ORDER}
       RETURN collect({
-        edge: {role: p.role, claimIds: p.claimIds, status: p.status}, node: ${NODE_MAP('e', 'Event')}, sortValue: toString(e.startTime), cursorId: ${PARTICIPATION_KEY},
+        edge: {role: p.role, claimIds: p.claimIds, status: p.status}, node: ${NODE_MAP('e', 'Event')}, sortValue: toString(e.startTime), cursorId: ${CURSOR_ID},
         place: ${reads.places ? 'place' : 'null'}, claims: ${reads.claims ? 'claims' : 'null'}
       }) AS page
     }
@@ -132,14 +149,30 @@ function participationsStatement(reads: ParticipationReads): string {
 
 // A handful of variants (which reads are on), each a constant text the server plans once.
 const STATEMENTS = new Map<string, string>();
-function statementFor(reads: ParticipationReads): string {
-  const variant = [reads.totalCount, reads.places, reads.parents, reads.claims !== null, ...reads.evidence].join();
+function statementFor(reads: ParticipationReads, shape: PageShape): string {
+  const variant = [
+    shape.role,
+    shape.cursor,
+    reads.totalCount,
+    reads.places,
+    reads.parents,
+    reads.claims !== null,
+    ...reads.evidence,
+  ].join();
   let statement = STATEMENTS.get(variant);
-  if (!statement) STATEMENTS.set(variant, (statement = participationsStatement(reads)));
+  if (!statement) STATEMENTS.set(variant, (statement = participationsStatement(reads, shape)));
   return statement;
 }
 
-export const participationOrdering = 'participations:START_TIME:ASC';
+/** A cursor's id part, `<event id>|<participation element id>` (event ids hold no '|'). */
+function splitCursorId(afterId: string | null): { afterEventId: string | null; afterEdgeId: string | null } {
+  if (afterId === null) return { afterEventId: null, afterEdgeId: null };
+  const bar = afterId.lastIndexOf('|');
+  return { afterEventId: afterId.slice(0, bar), afterEdgeId: afterId.slice(bar + 1) };
+}
+
+// Named for what the cursor holds: a cursor of the earlier (event id | role) order is refused.
+export const participationOrdering = 'participations:START_TIME,EVENT,EDGE:ASC';
 
 /** A place read along a nested selection, with its parent when that was read too. */
 export interface PlaceRead {
@@ -186,12 +219,13 @@ export async function participationsWithReads(
   page: PageParams,
   reads: ParticipationReads,
 ): Promise<ParticipationsBatch> {
-  const rows = await db.read(statementFor(reads), {
+  const rows = await db.read(statementFor(reads, { role: role !== null, cursor: page.afterId !== null }), {
     ids,
     role,
     claimStatuses: reads.claims?.statuses ?? null,
     includeRetracted: reads.claims?.includeRetracted ?? false,
     ...pageQueryParams(page),
+    ...splitCursorId(page.afterId),
   });
   const batch: ParticipationsBatch = {
     pages: [],

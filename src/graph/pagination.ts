@@ -142,16 +142,23 @@ export function emptyConnection<T>(page: PageParams): Connection<T> {
  * the largest value (last ascending, first descending), and optional keys (an event's start) are
  * null sometimes, so the condition places nulls as the ORDER BY does.
  */
-export function afterCursor(key: string, id: string, direction: SortDirection, kind: SortValueKind): string {
+export function afterCursor(
+  key: string,
+  id: string,
+  direction: SortDirection,
+  kind: SortValueKind,
+  /** Where the id part is more than one key: "strictly after" and "strictly before" on them. */
+  tie: { after: string; before: string } = { after: `${id} > $afterId`, before: `${id} < $afterId` },
+): string {
   const value = kind === 'datetime' ? 'datetime($afterValue)' : '$afterValue';
   if (direction === 'ASC') {
     return `($afterId IS NULL
-      OR ($afterValue IS NULL AND ${key} IS NULL AND ${id} > $afterId)
-      OR ($afterValue IS NOT NULL AND (${key} IS NULL OR ${key} > ${value} OR (${key} = ${value} AND ${id} > $afterId))))`;
+      OR ($afterValue IS NULL AND ${key} IS NULL AND ${tie.after})
+      OR ($afterValue IS NOT NULL AND (${key} IS NULL OR ${key} > ${value} OR (${key} = ${value} AND ${tie.after}))))`;
   }
   return `($afterId IS NULL
-      OR ($afterValue IS NULL AND (${key} IS NOT NULL OR ${id} < $afterId))
-      OR ($afterValue IS NOT NULL AND ${key} IS NOT NULL AND (${key} < ${value} OR (${key} = ${value} AND ${id} < $afterId))))`;
+      OR ($afterValue IS NULL AND (${key} IS NOT NULL OR ${tie.before}))
+      OR ($afterValue IS NOT NULL AND ${key} IS NOT NULL AND (${key} < ${value} OR (${key} = ${value} AND ${tie.before}))))`;
 }
 
 /** How a sort key travels in a cursor: DateTimes as their full-precision string. */

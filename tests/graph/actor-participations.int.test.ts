@@ -39,7 +39,8 @@ describe('participations of actors', () => {
     expect(known).toEqual([...known].sort());
     // Unknown starts sort last.
     expect(starts.indexOf(null)).toBeGreaterThanOrEqual(known.length);
-    expect(csp!.nodes.map((p) => `${p.event.id} ${p.role}`)).toEqual([
+    const read = csp!.nodes.map((p) => `${p.event.id} ${p.role}`);
+    expect(read.slice(0, 7)).toEqual([
       'event:bourem-attack ATTACKER',
       'event:bourem-soldier-capture CAPTOR',
       'event:csp-captive-video SPEAKER',
@@ -47,6 +48,9 @@ describe('participations of actors', () => {
       'event:lere-camp-attack ATTACKER',
       'event:lere-search OTHER',
       'event:lere-withdrawal WITHDRAWING',
+    ]);
+    // Two roles in one event: both, in a stable order of their own (the participation's element id).
+    expect(read.slice(7).sort()).toEqual([
       'event:csp-self-defense-statement ACCUSER',
       'event:csp-self-defense-statement SPEAKER',
     ]);
