@@ -26,40 +26,64 @@ export const timelineOrdering = 'timeline:START_TIME:ASC';
 // anywhere inside it. The gazetteer is a shallow tree (camp → town → circle → region → country),
 // so the LOCATED_IN chain is bounded generously. Another label matches no branch: the statement
 // still returns the subject's labels, to say what it is.
-const SUBJECT_EVENTS = `
+// Only the predicates a request uses are in its statement: on a busy actor each one is evaluated
+// for thousands of events (a window, confirmed links only, a cursor).
+interface TimelineShape {
+  total: boolean;
+  window: boolean;
+  confirmedOnly: boolean;
+  cursor: boolean;
+}
+
+function subjectEvents(shape: TimelineShape): string {
+  const where = (link: string) => {
+    const conditions = [
+      shape.window ? SPAN_OVERLAPS('e') : null,
+      shape.confirmedOnly ? `${link}.status = 'CORROBORATED'` : null,
+    ].filter(Boolean);
+    return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  };
+  return `
   CALL (n) {
     MATCH (n:Actor)-[link:PARTICIPATED_IN]->(e:Event)
-    WHERE ${SPAN_OVERLAPS('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
+    ${where('link')}
     RETURN e
     UNION
     MATCH (n:Place)<-[:LOCATED_IN*0..8]-(:Place)<-[link:OCCURRED_AT]-(e:Event)
-    WHERE ${SPAN_OVERLAPS('e')} AND (NOT $confirmedOnly OR link.status = 'CORROBORATED')
+    ${where('link')}
     RETURN e
   }`;
+}
 
-// The total is a second pass over the events, so it is counted only when it is asked for.
-const TIMELINE_TOTAL = `
-  CALL (n) {
-    ${SUBJECT_EVENTS}
+function timelineStatement(shape: TimelineShape): string {
+  // The total is a second pass over the events, so it is counted only when it is asked for.
+  const total = shape.total
+    ? `CALL (n) {
+    ${subjectEvents(shape)}
     RETURN count(e) AS total
-  }`;
-
-function timelineStatement(withTotal: boolean): string {
+  }`
+    : 'WITH n, null AS total';
   return `
     ${DOMAIN_NODE_BY_ID('subjectId')}
     WITH n LIMIT 1
-    ${withTotal ? TIMELINE_TOTAL : 'WITH n, null AS total'}
+    ${total}
     CALL (n) {
-      ${SUBJECT_EVENTS}
-      WITH e WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
+      ${subjectEvents(shape)}
+      ${shape.cursor ? `WITH e WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}` : ''}
       WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
       RETURN collect({values: [k IN $properties | ${PROPERTY_VALUE('e', 'k')}], sortValue: toString(e.startTime), cursorId: e.id}) AS page
     }
     RETURN labels(n) AS labels, total, page`;
 }
 
-const TIMELINE = timelineStatement(false);
-const TIMELINE_WITH_TOTAL = timelineStatement(true);
+// Sixteen variants at most, each a constant text the server plans once.
+const STATEMENTS = new Map<string, string>();
+function statementFor(shape: TimelineShape): string {
+  const key = [shape.total, shape.window, shape.confirmedOnly, shape.cursor].join();
+  let statement = STATEMENTS.get(key);
+  if (!statement) STATEMENTS.set(key, (statement = timelineStatement(shape)));
+  return statement;
+}
 
 export interface TimelineRequest {
   subjectId: string;
@@ -88,7 +112,13 @@ export async function timeline(
   const page = pageParams(timelineOrdering, request.first, request.after);
   const window = checkWindow(request.from, request.to);
   const properties = eventProperties(reads.eventFields);
-  const rows = await db.read(reads.totalCount ? TIMELINE_WITH_TOTAL : TIMELINE, {
+  const shape: TimelineShape = {
+    total: reads.totalCount,
+    window: window.from !== null || window.to !== null,
+    confirmedOnly: request.confirmedOnly === true,
+    cursor: page.afterId !== null,
+  };
+  const rows = await db.read(statementFor(shape), {
     subjectId: request.subjectId,
     properties,
     confirmedOnly: request.confirmedOnly === true,
