@@ -168,6 +168,7 @@ function statementFor(reads: ParticipationReads, shape: PageShape): string {
 function splitCursorId(afterId: string | null): { afterEventId: string | null; afterEdgeId: string | null } {
   if (afterId === null) return { afterEventId: null, afterEdgeId: null };
   const bar = afterId.lastIndexOf('|');
+  if (bar < 0) return { afterEventId: afterId, afterEdgeId: '' };
   return { afterEventId: afterId.slice(0, bar), afterEdgeId: afterId.slice(bar + 1) };
 }
 
