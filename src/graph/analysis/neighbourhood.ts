@@ -75,12 +75,13 @@ export function neighbourhoodStatement(
     WITH start, size(around) >= $found AS capped, [start] + around[0..$found - 1] AS kept
     CALL (kept) {
       UNWIND kept AS a
-      CALL (a, kept) {
-        WITH a, kept WHERE COUNT { (a)-[${types}]->() } <= $fanOut
+      WITH a, kept, COUNT { (a)-[${types}]->() } AS degree
+      CALL (a, kept, degree) {
+        WITH a, kept WHERE degree <= $fanOut
         MATCH (a)-[r${types}]->(b) WHERE b IN kept AND ${edgePredicate}
         RETURN r
         UNION ALL
-        WITH a, kept WHERE COUNT { (a)-[${types}]->() } > $fanOut
+        WITH a, kept WHERE degree > $fanOut
         UNWIND kept AS b
         MATCH (a)-[r${types}]->(b) WHERE ${edgePredicate}
         RETURN r
