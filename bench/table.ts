@@ -11,10 +11,17 @@ interface Result {
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
+/** The queries measured, and a query's measurement by a target (none when it failed). */
+function lookup(results: readonly Result[]) {
+  return {
+    queries: [...new Set(results.map((r) => r.query))],
+    get: (query: string, target: Target) =>
+      results.find((r) => r.query === query && r.target === target && !r.measurement.failure)?.measurement,
+  };
+}
+
 export function formatTable(results: readonly Result[]): string {
-  const queries = [...new Set(results.map((r) => r.query))];
-  const get = (query: string, target: Target) =>
-    results.find((r) => r.query === query && r.target === target && !r.measurement.failure)?.measurement;
+  const { queries, get } = lookup(results);
   const failed = (query: string, target: Target) =>
     results.some((r) => r.query === query && r.target === target && r.measurement.failure);
   const cell = (m: Measurement | undefined, query: string, target: Target) =>
@@ -67,9 +74,7 @@ function markdownTable(header: string[], rows: string[][]): string {
  * request barely does, so this table says which side (ours or the database) a gap is on.
  */
 export function formatCpuTable(results: readonly Result[]): string {
-  const queries = [...new Set(results.map((r) => r.query))];
-  const get = (query: string, target: Target) =>
-    results.find((r) => r.query === query && r.target === target && !r.measurement.failure)?.measurement;
+  const { queries, get } = lookup(results);
   const cpu = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));
   const total = (m: Measurement | undefined) =>
     m && m.serverCpuMs !== null && m.databaseCpuMs !== null ? m.serverCpuMs + m.databaseCpuMs : undefined;

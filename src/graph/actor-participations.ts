@@ -8,6 +8,7 @@
 import { alignRows } from './batches.js';
 import { type ClaimEvidence, type EvidencePart, evidenceOfClaim, toEvidenceParts } from './claim.js';
 import type { DbScope } from './database.js';
+import { statementVariants } from './statement-variants.js';
 import {
   type ActorObject,
   type ClaimObject,
@@ -147,10 +148,9 @@ function participationsStatement(reads: ParticipationReads, shape: PageShape): s
     RETURN id, ${NODE_MAP('a', 'Actor')} AS a, total, page`;
 }
 
-// A handful of variants (which reads are on), each a constant text the server plans once.
-const STATEMENTS = new Map<string, string>();
-function statementFor(reads: ParticipationReads, shape: PageShape): string {
-  const variant = [
+// A handful of variants (which reads and predicates are on).
+const statementFor = statementVariants(
+  ({ reads, shape }: { reads: ParticipationReads; shape: PageShape }) => [
     shape.role,
     shape.cursor,
     reads.totalCount,
@@ -158,11 +158,9 @@ function statementFor(reads: ParticipationReads, shape: PageShape): string {
     reads.parents,
     reads.claims !== null,
     ...reads.evidence,
-  ].join();
-  let statement = STATEMENTS.get(variant);
-  if (!statement) STATEMENTS.set(variant, (statement = participationsStatement(reads, shape)));
-  return statement;
-}
+  ],
+  ({ reads, shape }) => participationsStatement(reads, shape),
+);
 
 /** A cursor's id part, `<event id>|<participation element id>` (event ids hold no '|'). */
 function splitCursorId(afterId: string | null): { afterEventId: string | null; afterEdgeId: string | null } {
@@ -220,7 +218,7 @@ export async function participationsWithReads(
   page: PageParams,
   reads: ParticipationReads,
 ): Promise<ParticipationsBatch> {
-  const rows = await db.read(statementFor(reads, { role: role !== null, cursor: page.afterId !== null }), {
+  const rows = await db.read(statementFor({ reads, shape: { role: role !== null, cursor: page.afterId !== null } }), {
     ids,
     role,
     claimStatuses: reads.claims?.statuses ?? null,

@@ -16,6 +16,7 @@ import {
   type PageMaybeCounted,
 } from '../pagination.js';
 import { SPAN_OVERLAPS } from '../event-span.js';
+import { statementVariants } from '../statement-variants.js';
 import { checkWindow } from './filter.js';
 import { DOMAIN_NODE_BY_ID } from './view.js';
 
@@ -76,14 +77,11 @@ function timelineStatement(shape: TimelineShape): string {
     RETURN labels(n) AS labels, total, page`;
 }
 
-// Sixteen variants at most, each a constant text the server plans once.
-const STATEMENTS = new Map<string, string>();
-function statementFor(shape: TimelineShape): string {
-  const key = [shape.total, shape.window, shape.confirmedOnly, shape.cursor].join();
-  let statement = STATEMENTS.get(key);
-  if (!statement) STATEMENTS.set(key, (statement = timelineStatement(shape)));
-  return statement;
-}
+// Sixteen variants at most.
+const statementFor = statementVariants(
+  (shape: TimelineShape) => [shape.total, shape.window, shape.confirmedOnly, shape.cursor],
+  timelineStatement,
+);
 
 export interface TimelineRequest {
   subjectId: string;
