@@ -188,27 +188,64 @@ describe.skipIf(!hasChromium && !inCI)(
     };
     /**
      * Clicks a drawn element where it is on screen, as a user would: a node at its centre, an edge
-     * at the first point along it where nothing else is on top (cytoscape's own hit test says so).
+     * at a point along it where nothing else is on top (cytoscape's own hit test says so, and the
+     * page's own hit test says the canvas is there). Then checks that cytoscape saw the tap on that
+     * element; a tap that lands elsewhere (the drawing moved under the pointer) is tried at the next
+     * point, and if none is reached the failure says where each tap went.
      */
     const clickDrawn = async (id: string): Promise<void> => {
+      // Two animation frames: whatever was drawn or resized last is on screen before we aim.
+      await page.evaluate(
+        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      );
       const box = await page.locator('#graph').boundingBox();
-      const at = await page.evaluate((elementId) => {
-        const cy = window.explorer.cy;
-        const element = cy.getElementById(elementId);
-        if (element.isNode()) return (element as unknown as NodeSingular).renderedPosition();
-        const edge = element as unknown as EdgeSingular;
-        const hitTest = (cy as unknown as { renderer(): HitTest }).renderer();
-        const [from, middle, to] = [edge.sourceEndpoint(), edge.midpoint(), edge.targetEndpoint()];
-        const along = (p: Position, q: Position, t: number) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
-        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-          const point = t < 0.5 ? along(from, middle, t * 2) : along(middle, to, (t - 0.5) * 2);
-          if (hitTest.findNearestElement(point.x, point.y, true, false)?.id() === elementId) {
-            return { x: point.x * cy.zoom() + cy.pan().x, y: point.y * cy.zoom() + cy.pan().y };
+      const points = await page.evaluate(
+        ({ elementId, origin }) => {
+          const cy = window.explorer.cy;
+          const element = cy.getElementById(elementId);
+          if (element.empty()) throw new Error(`${elementId} is not drawn.`);
+          const rendered = (p: Position) => ({ x: p.x * cy.zoom() + cy.pan().x, y: p.y * cy.zoom() + cy.pan().y });
+          const onCanvas = (p: Position) =>
+            document.elementFromPoint(origin.x + p.x, origin.y + p.y)?.closest('#graph') !== null;
+          if (element.isNode()) return [(element as unknown as NodeSingular).renderedPosition()];
+          const edge = element as unknown as EdgeSingular;
+          const hitTest = (cy as unknown as { renderer(): HitTest }).renderer();
+          const [from, middle, to] = [edge.sourceEndpoint(), edge.midpoint(), edge.targetEndpoint()];
+          const along = (p: Position, q: Position, t: number) => ({
+            x: p.x + (q.x - p.x) * t,
+            y: p.y + (q.y - p.y) * t,
+          });
+          const found: Position[] = [];
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75]) {
+            const point = t < 0.5 ? along(from, middle, t * 2) : along(middle, to, (t - 0.5) * 2);
+            if (hitTest.findNearestElement(point.x, point.y, true, false)?.id() !== elementId) continue;
+            if (onCanvas(rendered(point))) found.push(rendered(point));
+            if (found.length === 3) break;
           }
-        }
-        throw new Error(`Every point along ${elementId} is covered by something else.`);
-      }, id);
-      await page.mouse.click(box!.x + at.x, box!.y + at.y);
+          if (!found.length) throw new Error(`Every point along ${elementId} is covered by something else.`);
+          return found;
+        },
+        { elementId: id, origin: { x: box!.x, y: box!.y } },
+      );
+      const misses: string[] = [];
+      for (const at of points) {
+        await page.evaluate(() => {
+          const cy = window.explorer.cy;
+          delete (window as { lastTap?: string }).lastTap;
+          cy.one('tap', (event) => {
+            (window as { lastTap?: string }).lastTap = event.target === cy ? '(background)' : event.target.id();
+          });
+        });
+        await page.mouse.click(box!.x + at.x, box!.y + at.y);
+        const tapped = await page
+          .waitForFunction(() => (window as { lastTap?: string }).lastTap, undefined, { timeout: 10_000 })
+          .then((handle) => handle.jsonValue())
+          .catch(() => '(no tap at all)');
+        if (tapped === id) return;
+        misses.push(`at (${Math.round(at.x)}, ${Math.round(at.y)}) the tap reached ${tapped}`);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `explorer-missed-${id.replaceAll(/[^\w-]/g, '_')}.png`) });
+      throw new Error(`Clicking ${id} never reached it: ${misses.join('; ')}.`);
     };
 
     beforeAll(async () => {
