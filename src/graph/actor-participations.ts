@@ -6,16 +6,25 @@
  * round trip per level.
  */
 import { alignRows } from './batches.js';
-import { type ClaimEvidence, type EvidencePart, evidenceOfClaim, toEvidenceParts } from './claim.js';
+import {
+  type ClaimEvidence,
+  type EvidencePart,
+  type EvidenceProperties,
+  evidenceOfClaim,
+  toEvidenceParts,
+} from './claim.js';
 import type { DbScope } from './database.js';
 import { statementVariants } from './statement-variants.js';
 import {
+  AHEAD,
   type ActorObject,
   type ClaimObject,
   type EventObject,
   NODE_MAP,
   type ParticipationObject,
   type PlaceObject,
+  keepAhead,
+  PROJECTED_MAP,
   toActor,
   toClaim,
   toEvent,
@@ -36,8 +45,8 @@ import {
  * What a participations batch reads besides the page, as the client's selection asks: the total
  * only when `totalCount` is selected, and the next levels of a nested selection (the events'
  * places and their parents, the events' claims and their evidence) in the same statement, so a
- * nested query does not wait for one round trip per level. What is read along the way comes back
- * whole (every property), as the loaders of those levels would read it, to be primed into them.
+ * nested query does not wait for one round trip per level. What is read along the way is kept on
+ * the objects read (AHEAD), with only the properties the selection asks for at each level.
  */
 export interface ParticipationReads {
   totalCount: boolean;
@@ -49,7 +58,20 @@ export interface ParticipationReads {
   claims: { statuses: readonly string[] | null; includeRetracted: boolean } | null;
   /** The parts of each claim's evidence selected, with `claims`. */
   evidence: readonly EvidencePart[];
+  /** The properties to read at each level (see propertiesFor); absent or null: whole nodes. */
+  properties?: LevelProperties;
 }
+
+/** The properties read of the events, their places, the places' parents, claims and evidence. */
+export interface LevelProperties {
+  event: readonly string[] | null;
+  place: readonly string[] | null;
+  parent: readonly string[] | null;
+  claim: readonly string[] | null;
+  evidence: EvidenceProperties;
+}
+
+const WHOLE: LevelProperties = { event: null, place: null, parent: null, claim: null, evidence: {} };
 
 /** The page and its total, nothing further: what a caller that does not look ahead gets. */
 export const PAGE_AND_TOTAL: ParticipationReads = {
@@ -82,13 +104,13 @@ const PARTICIPATIONS_TOTAL = `
 
 // An event's place is the first by id, and a place's parent the first by id, as placesOfEvents and
 // placesByIds read them; each place read carries its parent's id, as placesByIds reports it.
-function placeOfEvent(withParent: boolean): string {
+function placeOfEvent(withParent: boolean, properties: LevelProperties): string {
   const parent = withParent
     ? `OPTIONAL MATCH (up)-[:LOCATED_IN]->(upper:Place)
     WITH place, up, min(upper.id) AS upParentId`
     : '';
   const parentRead = withParent
-    ? `, parent: CASE WHEN up IS NULL THEN null ELSE {node: ${NODE_MAP('up', 'Place')}, parentId: upParentId} END`
+    ? `, parent: CASE WHEN up IS NULL THEN null ELSE {node: ${PROJECTED_MAP('up', 'Place', properties.parent)}, parentId: upParentId} END`
     : '';
   return `
   CALL (e) {
@@ -97,25 +119,23 @@ function placeOfEvent(withParent: boolean): string {
     OPTIONAL MATCH (place)-[:LOCATED_IN]->(up:Place)
     WITH place, up ORDER BY up.id LIMIT 1
     ${parent}
-    RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${NODE_MAP('place', 'Place')}, parentId: up.id${parentRead}} END AS place
+    RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${PROJECTED_MAP('place', 'Place', properties.place)}, parentId: up.id${parentRead}} END AS place
   }`;
 }
-const PLACE_OF_EVENT = placeOfEvent(false);
-const PLACE_AND_PARENT_OF_EVENT = placeOfEvent(true);
 
 // The claims ABOUT an event, in the order they were added, as claimsOfEvents reads them.
 const CLAIMS_OF_EVENT_FILTER = `
     MATCH (c:Claim)-[:ABOUT]->(e)
     WHERE ($claimStatuses IS NULL OR c.status IN $claimStatuses)
       AND ($includeRetracted OR NOT coalesce(c.retracted, false))`;
-function claimsOfEvent(parts: readonly EvidencePart[]): string {
-  const evidence = evidenceOfClaim(parts);
+function claimsOfEvent(parts: readonly EvidencePart[], properties: LevelProperties): string {
+  const evidence = evidenceOfClaim(parts, properties.evidence);
   return `
   CALL (e) {
     ${CLAIMS_OF_EVENT_FILTER}
     ${evidence.calls}
     WITH c, ${evidence.map} AS evidence ORDER BY c.createdAt, c.id
-    RETURN collect({node: ${NODE_MAP('c', 'Claim')}, evidence: evidence}) AS claims
+    RETURN collect({node: ${PROJECTED_MAP('c', 'Claim', properties.claim)}, evidence: evidence}) AS claims
   }`;
 }
 
@@ -127,8 +147,9 @@ interface PageShape {
 
 function participationsStatement(reads: ParticipationReads, shape: PageShape): string {
   const where = [shape.role ? 'p.role = $role' : null, shape.cursor ? AFTER_PARTICIPATION : null].filter(Boolean);
-  const place = reads.places ? (reads.parents ? PLACE_AND_PARENT_OF_EVENT : PLACE_OF_EVENT) : '';
-  const claims = reads.claims ? claimsOfEvent(reads.evidence) : '';
+  const properties = reads.properties ?? WHOLE;
+  const place = reads.places ? placeOfEvent(reads.parents, properties) : '';
+  const claims = reads.claims ? claimsOfEvent(reads.evidence, properties) : '';
   return `
     UNWIND $ids AS id
     MATCH (a:Actor {id: id})
@@ -141,7 +162,7 @@ function participationsStatement(reads: ParticipationReads, shape: PageShape): s
       ${claims}
       WITH * ORDER BY ${PARTICIPATION_ORDER}
       RETURN collect({
-        edge: {role: p.role, claimIds: p.claimIds, status: p.status}, node: ${NODE_MAP('e', 'Event')}, sortValue: toString(e.startTime), cursorId: ${CURSOR_ID},
+        edge: {role: p.role, claimIds: p.claimIds, status: p.status}, node: ${PROJECTED_MAP('e', 'Event', properties.event)}, sortValue: toString(e.startTime), cursorId: ${CURSOR_ID},
         place: ${reads.places ? 'place' : 'null'}, claims: ${reads.claims ? 'claims' : 'null'}
       }) AS page
     }
@@ -158,6 +179,7 @@ const statementFor = statementVariants(
     reads.parents,
     reads.claims !== null,
     ...reads.evidence,
+    JSON.stringify(reads.properties ?? WHOLE),
   ],
   ({ reads, shape }) => participationsStatement(reads, shape),
 );
@@ -243,21 +265,29 @@ export async function participationsWithReads(
       const items = (row.get('page') as PageItem[]).map((item) => {
         const event = toEvent(item.node);
         batch.events.push(event);
+        const ahead: NonNullable<EventObject[typeof AHEAD]> = {};
         if (reads.places) {
           const read = item.place;
           const parent = read?.parent ? placeOf(read.parent) : null;
-          batch.places.set(event.id, read ? { place: placeOf(read), parent } : null);
+          const place = read ? placeOf(read) : null;
+          if (place && reads.parents) keepAhead(place, { parent });
+          batch.places.set(event.id, place ? { place, parent } : null);
+          ahead.place = place;
         }
         if (item.claims) {
-          batch.claims.set(
-            event.id,
-            item.claims.map((claim) => {
-              const object = toClaim(claim.node);
-              if (reads.evidence.length > 0) batch.evidence.set(object.id, toEvidenceParts(claim.evidence));
-              return object;
-            }),
-          );
+          const claims = item.claims.map((claim) => {
+            const object = toClaim(claim.node);
+            if (reads.evidence.length > 0) {
+              const evidence = toEvidenceParts(claim.evidence);
+              batch.evidence.set(object.id, evidence);
+              keepAhead(object, evidence);
+            }
+            return object;
+          });
+          batch.claims.set(event.id, claims);
+          ahead.claims = { filter: JSON.stringify(reads.claims), claims };
         }
+        keepAhead(event, ahead);
         return {
           node: {
             __typename: 'Participation' as const,

@@ -10,8 +10,8 @@ import {
   type ActorObject,
   type ClaimObject,
   type DomainObject,
-  NODE_MAP,
   nodeProps,
+  PROJECTED_MAP,
   type SourceObject,
   toActor,
   toClaim,
@@ -59,21 +59,25 @@ export const EVIDENCE_PARTS: readonly EvidencePart[] = [
   'contradictingSources',
 ];
 
-// One `CALL` per part over a claim `c`, binding the part's name; nodes as NODE_MAP returns them.
-const EVIDENCE_PART_OF_CLAIM: Record<EvidencePart, string> = {
-  assertedBy: `
+/** The properties of each part's nodes to read (see propertiesFor); a part not named: whole nodes. */
+export type EvidenceProperties = Partial<Record<EvidencePart, readonly string[] | null>>;
+
+// One `CALL` per part over a claim `c`, binding the part's name; nodes as NODE_MAP returns them,
+// or only the properties asked for.
+const EVIDENCE_PART_OF_CLAIM: Record<EvidencePart, (properties: readonly string[] | null) => string> = {
+  assertedBy: (properties) => `
   CALL (c) {
     OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Actor)
     WITH a ORDER BY a.id
-    RETURN collect(${NODE_MAP('a', 'Actor')})[0] AS assertedBy
+    RETURN collect(${PROJECTED_MAP('a', 'Actor', properties)})[0] AS assertedBy
   }`,
-  reportedIn: `
+  reportedIn: (properties) => `
   CALL (c) {
     OPTIONAL MATCH (c)-[:REPORTED_IN]->(s:Source)
     WITH s ORDER BY s.title, s.id
-    RETURN collect(${NODE_MAP('s', 'Source')}) AS reportedIn
+    RETURN collect(${PROJECTED_MAP('s', 'Source', properties)}) AS reportedIn
   }`,
-  supportingSources: `
+  supportingSources: (properties) => `
   CALL (c) {
     CALL (c) {
       MATCH (c)-[:REPORTED_IN]->(s:Source) RETURN s
@@ -81,13 +85,13 @@ const EVIDENCE_PART_OF_CLAIM: Record<EvidencePart, string> = {
       MATCH (s:Source)-[:SUPPORTS]->(c) RETURN s
     }
     WITH s ORDER BY s.title, s.id
-    RETURN collect(${NODE_MAP('s', 'Source')}) AS supportingSources
+    RETURN collect(${PROJECTED_MAP('s', 'Source', properties)}) AS supportingSources
   }`,
-  contradictingSources: `
+  contradictingSources: (properties) => `
   CALL (c) {
     OPTIONAL MATCH (s:Source)-[:CONTRADICTS]->(c)
     WITH s ORDER BY s.title, s.id
-    RETURN collect(${NODE_MAP('s', 'Source')}) AS contradictingSources
+    RETURN collect(${PROJECTED_MAP('s', 'Source', properties)}) AS contradictingSources
   }`,
 };
 
@@ -96,9 +100,12 @@ const EVIDENCE_PART_OF_CLAIM: Record<EvidencePart, string> = {
  * map of what they bound (toEvidenceParts reads it). Shared with statements that read claims
  * along a nested selection, which ask only for the parts selected.
  */
-export function evidenceOfClaim(parts: readonly EvidencePart[]): { calls: string; map: string } {
+export function evidenceOfClaim(
+  parts: readonly EvidencePart[],
+  properties: EvidenceProperties = {},
+): { calls: string; map: string } {
   return {
-    calls: parts.map((part) => EVIDENCE_PART_OF_CLAIM[part]).join(''),
+    calls: parts.map((part) => EVIDENCE_PART_OF_CLAIM[part](properties[part] ?? null)).join(''),
     map: `{${parts.map((part) => `${part}: ${part}`).join(', ')}}`,
   };
 }

@@ -4,6 +4,7 @@
  * and the scalar fields of their GraphQL type; relationships are resolved by loaders.
  */
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import type { ClaimEvidence } from './claim.js';
 
 export type NodeLabel = 'Actor' | 'Place' | 'Event' | 'Source' | 'Claim';
 export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'Source', 'Claim'];
@@ -89,6 +90,21 @@ export interface ActorObject extends ReturnType<typeof base> {
   description: string | null;
 }
 
+/**
+ * What a nested read found ahead for an object (the participations page reads its events'
+ * places, parents, claims and evidence in its own statement), kept on the object itself rather
+ * than primed into loaders: the object and what hangs from it may be partial (only the
+ * properties selected along that path, see propertiesFor), so they answer only the path that
+ * read them. Resolvers look here before asking a loader.
+ */
+export const AHEAD = Symbol('read ahead');
+
+/** Keeps `ahead` on `object` under AHEAD, not enumerable: copies and comparisons of the object ignore it. */
+export function keepAhead<T extends { [AHEAD]?: unknown }>(object: T, ahead: NonNullable<T[typeof AHEAD]>): T {
+  Object.defineProperty(object, AHEAD, { value: ahead, enumerable: false, configurable: true });
+  return object;
+}
+
 export interface PlaceObject extends ReturnType<typeof base> {
   __typename: 'Place';
   name: string;
@@ -96,6 +112,8 @@ export interface PlaceObject extends ReturnType<typeof base> {
   aliases: string[];
   location: { latitude: number; longitude: number } | null;
   parentId?: string | null;
+  /** The parent read ahead (null: none). */
+  [AHEAD]?: { parent: PlaceObject | null };
 }
 
 export interface EventObject extends ReturnType<typeof base> {
@@ -105,6 +123,8 @@ export interface EventObject extends ReturnType<typeof base> {
   time: { start: string | null; end: string | null; precision: string; label: string };
   description: string;
   fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
+  /** The place read ahead (null: none), and the claims read ahead with the filter they were read with. */
+  [AHEAD]?: { place?: PlaceObject | null; claims?: { filter: string; claims: ClaimObject[] } };
 }
 
 export interface SourceObject extends ReturnType<typeof base> {
@@ -128,6 +148,8 @@ export interface ClaimObject extends ReturnType<typeof base> {
   retracted: boolean;
   retractionReason: string | null;
   createdBy: string;
+  /** The parts of its evidence read ahead. */
+  [AHEAD]?: Partial<ClaimEvidence>;
 }
 
 export type DomainObject = ActorObject | PlaceObject | EventObject | SourceObject | ClaimObject;
@@ -177,34 +199,138 @@ export function toEvent(p: Props): EventObject {
 }
 
 /**
- * The Event properties behind each field (and sub-field) of the GraphQL Event type, for lists
- * that return only what the client selected instead of whole nodes: serialising and decoding
- * every property of fifty events (four DateTimes each) costs more than finding them. Fields not
- * listed read no property (relationships are resolved by the event's id through loaders).
- * toEvent on such a partial read fills the fields not read with defaults: it is answered as is
- * and never primed into a loader, where another selection could read those fields.
+ * The properties behind each field (and sub-field, as 'time.start') of each label's GraphQL type,
+ * for reads that return only what the client selected instead of whole nodes: serialising and
+ * decoding every property of a nested page (its events, places, claims and sources) costs more
+ * than finding them. A field resolved from the object's id through loaders reads no property
+ * (an empty list). An object read this way is partial: the mapping fills the fields not read
+ * with defaults, so it is answered as is along the path that selected it and never primed into
+ * a loader, where another selection could read those fields.
  */
-const EVENT_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  id: ['id'],
-  type: ['type'],
-  subType: ['subType'],
-  'time.start': ['startTime'],
-  'time.end': ['endTime'],
-  'time.precision': ['timePrecision'],
-  'time.label': ['timeLabel'],
-  description: ['description'],
-  'fatalities.known': ['fatalitiesLow', 'fatalitiesHigh', 'fatalitiesBest'],
-  'fatalities.low': ['fatalitiesLow'],
-  'fatalities.high': ['fatalitiesHigh'],
-  'fatalities.best': ['fatalitiesBest'],
-  createdAt: ['createdAt'],
-  updatedAt: ['updatedAt'],
+const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly string[]>>> = {
+  Actor: {
+    id: ['id'],
+    name: ['name'],
+    kind: ['kind'],
+    aliases: ['aliases'],
+    description: ['description'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    participations: [],
+    memberOf: [],
+    members: [],
+    allies: [],
+    opponents: [],
+    claimsAsserted: [],
+    claimsAbout: [],
+  },
+  Place: {
+    id: ['id'],
+    name: ['name'],
+    kind: ['kind'],
+    aliases: ['aliases'],
+    location: ['location'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    parent: [],
+    ancestors: [],
+    children: [],
+    events: [],
+  },
+  Event: {
+    id: ['id'],
+    type: ['type'],
+    subType: ['subType'],
+    'time.start': ['startTime'],
+    'time.end': ['endTime'],
+    'time.precision': ['timePrecision'],
+    'time.label': ['timeLabel'],
+    description: ['description'],
+    'fatalities.known': ['fatalitiesLow', 'fatalitiesHigh', 'fatalitiesBest'],
+    'fatalities.low': ['fatalitiesLow'],
+    'fatalities.high': ['fatalitiesHigh'],
+    'fatalities.best': ['fatalitiesBest'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    place: [],
+    participants: [],
+    claims: [],
+    followedBy: [],
+    precededBy: [],
+    partOf: [],
+    subEvents: [],
+  },
+  Source: {
+    id: ['id'],
+    kind: ['kind'],
+    title: ['title'],
+    publisher: ['publisher'],
+    author: ['author'],
+    url: ['url'],
+    publishedAt: ['publishedAt'],
+    language: ['language'],
+    reliability: ['reliability'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    cites: [],
+    citedBy: [],
+    claims: [],
+    supports: [],
+    contradicts: [],
+  },
+  Claim: {
+    id: ['id'],
+    text: ['text'],
+    quote: ['quote'],
+    status: ['status'],
+    notIndependentlyVerified: ['notIndependentlyVerified'],
+    retracted: ['retracted'],
+    retractionReason: ['retractionReason'],
+    createdBy: ['createdBy'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    assertedBy: [],
+    reportedIn: [],
+    supportingSources: [],
+    contradictingSources: [],
+    about: [],
+  },
 };
 
 /** The Event properties to read for these selected fields ('time.start' …), the id always; all when null. */
 export function eventProperties(fields: ReadonlySet<string> | null): string[] {
-  const keys = Object.keys(EVENT_FIELD_PROPERTIES).filter((field) => fields === null || fields.has(field));
-  return [...new Set(['id', ...keys.flatMap((field) => EVENT_FIELD_PROPERTIES[field] ?? [])])];
+  const table = FIELD_PROPERTIES.Event;
+  const keys = Object.keys(table).filter((field) => fields === null || fields.has(field));
+  return [...new Set(['id', ...keys.flatMap((field) => table[field] ?? [])])];
+}
+
+/**
+ * The properties of `label` to read for these selected fields ('name', 'time.start',
+ * 'place.id' …, as fieldPaths lists them), the id always. Null (read the whole node) when a
+ * selected field is not in FIELD_PROPERTIES: a field added to the schema is never answered from a
+ * property that was not read.
+ */
+export function propertiesFor(label: NodeLabel, fields: ReadonlySet<string>): string[] | null {
+  const table = FIELD_PROPERTIES[label];
+  const properties = new Set(['id']);
+  for (const field of fields) {
+    if (field === '__typename' || field.endsWith('.__typename')) continue;
+    // A field, or a sub-field of a value object (location) or of a relationship (place.id).
+    const dot = field.indexOf('.');
+    const listed = table[field] ?? (dot > 0 ? table[field.slice(0, dot)] : undefined);
+    if (listed) listed.forEach((property) => properties.add(property));
+    // A value object whose own fields are listed ('time' for 'time.start').
+    else if (!Object.keys(table).some((key) => key.startsWith(`${field}.`))) return null;
+  }
+  return [...properties];
+}
+
+/** Cypher: node `n` as NODE_MAP returns it, but only `properties` of it (all when null). */
+export function PROJECTED_MAP(n: string, label: NodeLabel, properties: readonly string[] | null): string {
+  if (properties === null) return NODE_MAP(n, label);
+  const { dateTimes } = MAPPED_PROPERTIES[label];
+  const entries = properties.map((key) => (dateTimes.includes(key) ? `${key}: ${n}.${key}.epochMillis` : `.${key}`));
+  return `${n} {${entries.join(', ')}}`;
 }
 
 /** Property values read as `[k IN $properties | PROPERTY_VALUE(n, k)]`, back into properties. */

@@ -2,13 +2,14 @@
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { actorOrdering, listActors } from '../graph/actor.js';
 import { participationOrdering, type ParticipationReads } from '../graph/actor-participations.js';
-import { claimOrdering, EVIDENCE_PARTS } from '../graph/claim.js';
+import { claimOrdering, EVIDENCE_PARTS, type EvidenceProperties } from '../graph/claim.js';
+import { type NodeLabel, propertiesFor } from '../graph/mapping.js';
 import { pageParams } from '../graph/pagination.js';
 import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
 import { eventClaimsFilter } from './event.js';
 import type { ParticipationsKey } from './loaders.js';
-import { argumentsOf, byResponseKey, fieldsBelow, type SelectionScope } from './selection.js';
+import { argumentsOf, byResponseKey, fieldPaths, fieldsBelow, type SelectionScope } from './selection.js';
 
 // Looked up by name, not with assertObjectType: see argumentsOf.
 const fieldOf = (info: GraphQLResolveInfo, type: string, field: string) =>
@@ -16,8 +17,9 @@ const fieldOf = (info: GraphQLResolveInfo, type: string, field: string) =>
 
 /**
  * What a participations selection reads besides its page: the total when selected, and the
- * events' places, parents, claims and evidence when selected (see ParticipationReads). The events'
- * claims are read ahead only when every `claims` selection asks for the same filter.
+ * events' places, parents, claims and evidence when selected (see ParticipationReads), each with
+ * only the properties its fields need. The events' claims are read ahead only when every `claims`
+ * selection asks for the same filter.
  */
 function participationReads(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): ParticipationReads {
   const scope: SelectionScope = info;
@@ -35,12 +37,28 @@ function participationReads(info: GraphQLResolveInfo, nodes: readonly FieldNode[
     }),
   );
   const claims = filters.size === 1 ? [...filters.values()][0]! : null;
+  const parents = fieldsBelow(scope, places, 'parent');
+  const evidence = claims ? EVIDENCE_PARTS.filter((part) => fieldsBelow(scope, claimNodes, part).length > 0) : [];
+  const properties = (label: NodeLabel, at: readonly FieldNode[]) => propertiesFor(label, fieldPaths(scope, at));
+  const evidenceProperties: EvidenceProperties = Object.fromEntries(
+    evidence.map((part) => [
+      part,
+      properties(part === 'assertedBy' ? 'Actor' : 'Source', fieldsBelow(scope, claimNodes, part)),
+    ]),
+  );
   return {
     totalCount: fieldsBelow(scope, nodes, 'totalCount').length > 0,
     places: places.length > 0,
-    parents: fieldsBelow(scope, places, 'parent').length > 0,
+    parents: parents.length > 0,
     claims,
-    evidence: claims ? EVIDENCE_PARTS.filter((part) => fieldsBelow(scope, claimNodes, part).length > 0) : [],
+    evidence,
+    properties: {
+      event: properties('Event', events),
+      place: properties('Place', places),
+      parent: properties('Place', parents),
+      claim: properties('Claim', claimNodes),
+      evidence: evidenceProperties,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** Claims: `claim`, `claims`, and a claim's provenance, evidence and subjects. */
-import { claimOrdering, listClaims } from '../graph/claim.js';
-import type { ClaimObject } from '../graph/mapping.js';
+import { claimOrdering, type ClaimEvidence, type EvidencePart, listClaims } from '../graph/claim.js';
+import { AHEAD, type ClaimObject } from '../graph/mapping.js';
 import { pageParams } from '../graph/pagination.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -11,6 +11,16 @@ export async function claimsBehind(ctx: Context, claimIds: readonly string[]): P
   return claims.filter((c): c is ClaimObject => c !== null && !(c instanceof Error) && !c.retracted);
 }
 
+/** One part of a claim's evidence: as a nested read found it ahead, else through its loader. */
+function evidencePart<P extends EvidencePart>(
+  claim: ClaimObject,
+  part: P,
+  ctx: Context,
+): ClaimEvidence[P] | Promise<ClaimEvidence[P]> {
+  const ahead = claim[AHEAD]?.[part];
+  return ahead !== undefined ? (ahead as ClaimEvidence[P]) : ctx.loaders.claimEvidencePart[part].load(claim.id);
+}
+
 export const claimResolvers: Resolvers = {
   Query: {
     claim: (_parent, { id }, ctx) => ctx.loaders.claimById.load(id),
@@ -18,10 +28,11 @@ export const claimResolvers: Resolvers = {
       listClaims(ctx.db, filter ?? {}, pageParams(claimOrdering, first, after)),
   },
   Claim: {
-    assertedBy: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.assertedBy.load(claim.id),
-    reportedIn: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.reportedIn.load(claim.id),
-    supportingSources: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.supportingSources.load(claim.id),
-    contradictingSources: (claim, _args, ctx) => ctx.loaders.claimEvidencePart.contradictingSources.load(claim.id),
+    // The parts a nested read found ahead answer first (src/graph/actor-participations.ts).
+    assertedBy: (claim, _args, ctx) => evidencePart(claim, 'assertedBy', ctx),
+    reportedIn: (claim, _args, ctx) => evidencePart(claim, 'reportedIn', ctx),
+    supportingSources: (claim, _args, ctx) => evidencePart(claim, 'supportingSources', ctx),
+    contradictingSources: (claim, _args, ctx) => evidencePart(claim, 'contradictingSources', ctx),
     about: (claim, _args, ctx) => ctx.loaders.claimAbout.load(claim.id),
   },
 };

@@ -1,5 +1,6 @@
 /** Events: `event`, `events`, an event's place, participants, claims and linked events, and Participation. */
 import { eventOrdering, listEvents } from '../graph/event.js';
+import { AHEAD } from '../graph/mapping.js';
 import { pageParams } from '../graph/pagination.js';
 import type { EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
@@ -25,9 +26,18 @@ export const eventResolvers: Resolvers = {
     },
   },
   Event: {
-    place: (event, _args, ctx) => ctx.loaders.eventPlace.load(event.id),
+    // What a nested read found ahead answers first (src/graph/actor-participations.ts).
+    place: (event, _args, ctx) => {
+      const ahead = event[AHEAD];
+      return ahead?.place !== undefined ? ahead.place : ctx.loaders.eventPlace.load(event.id);
+    },
     participants: (event, { role }, ctx) => ctx.loaders.eventParticipants.load({ id: event.id, role: role ?? null }),
-    claims: (event, args, ctx) => ctx.loaders.eventClaims.load({ id: event.id, ...eventClaimsFilter(args) }),
+    claims: (event, args, ctx) => {
+      const filter = eventClaimsFilter(args);
+      const ahead = event[AHEAD]?.claims;
+      if (ahead && ahead.filter === JSON.stringify(filter)) return ahead.claims;
+      return ctx.loaders.eventClaims.load({ id: event.id, ...filter });
+    },
     followedBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).followedBy,
     precededBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).precededBy,
     partOf: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).partOf,

@@ -125,37 +125,12 @@ function withArguments<K extends { id: string }, T>(load: (ids: string[], args: 
 }
 
 /**
- * Primes the loaders of the next levels with what a participations batch read along the way, so
- * those levels answer from the cache. A primed key keeps its first value (DataLoader's rule).
+ * Primes actorById with the actors a participations batch read (whole). What it read of the next
+ * levels stays on the objects read (AHEAD, see src/graph/mapping.ts): it may hold only the
+ * properties selected along that path, so it is not primed where another path could read it.
  */
-function primeFromParticipations(
-  loaders: Loaders,
-  ids: readonly string[],
-  { claims: claimFilter }: ParticipationReads,
-  batch: ParticipationsBatch,
-): void {
+function primeFromParticipations(loaders: Loaders, ids: readonly string[], batch: ParticipationsBatch): void {
   ids.forEach((id, i) => loaders.actorById.prime(id, batch.pages[i]?.actor ?? null));
-  for (const event of batch.events) loaders.eventById.prime(event.id, event);
-  for (const [eventId, read] of batch.places) {
-    loaders.eventPlace.prime(eventId, read?.place ?? null);
-    if (read) loaders.placeById.prime(read.place.id, read.place);
-    if (read?.parent) loaders.placeById.prime(read.parent.id, read.parent);
-  }
-  if (claimFilter) {
-    for (const [eventId, claims] of batch.claims) {
-      loaders.eventClaims.prime({ id: eventId, ...claimFilter }, claims);
-      for (const claim of claims) loaders.claimById.prime(claim.id, claim);
-    }
-  }
-  for (const [claimId, evidence] of batch.evidence) {
-    if (evidence.assertedBy !== undefined) loaders.claimEvidencePart.assertedBy.prime(claimId, evidence.assertedBy);
-    if (evidence.reportedIn) loaders.claimEvidencePart.reportedIn.prime(claimId, evidence.reportedIn);
-    if (evidence.supportingSources)
-      loaders.claimEvidencePart.supportingSources.prime(claimId, evidence.supportingSources);
-    if (evidence.contradictingSources) {
-      loaders.claimEvidencePart.contradictingSources.prime(claimId, evidence.contradictingSources);
-    }
-  }
 }
 
 export function createLoaders(db: DbScope): Loaders {
@@ -173,7 +148,7 @@ export function createLoaders(db: DbScope): Loaders {
     actorParticipations: withArguments<ParticipationsKey, PageMaybeCounted<ParticipationObject>>(
       async (ids, { role, page, reads }) => {
         const batch = await participationsWithReads(db, ids, role, page, reads);
-        primeFromParticipations(loaders, ids, reads, batch);
+        primeFromParticipations(loaders, ids, batch);
         return batch.pages.map((p) => p.connection);
       },
     ),

@@ -1,5 +1,6 @@
 /** Places: `place`, `places`, and a place's hierarchy and the events at or inside it. */
 import { pageParams } from '../graph/pagination.js';
+import { AHEAD } from '../graph/mapping.js';
 import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/place.js';
 import type { Resolvers } from '../generated/graphql.js';
 
@@ -10,8 +11,11 @@ export const placeResolvers: Resolvers = {
       listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
   },
   Place: {
-    // A place read by id knows its parent's id; one met elsewhere asks one hop up.
+    // A nested read may have found the parent ahead; a place read by id knows its parent's id;
+    // one met elsewhere asks one hop up.
     parent: (place, _args, ctx) => {
+      const ahead = place[AHEAD];
+      if (ahead) return ahead.parent;
       if (place.parentId !== undefined) return place.parentId ? ctx.loaders.placeById.load(place.parentId) : null;
       return ctx.loaders.placeParent.load(place.id);
     },

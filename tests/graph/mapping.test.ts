@@ -1,7 +1,7 @@
-/** The mapping of records to domain objects: DateTimes read either way, and partial reads of events. */
+/** The mapping of records to domain objects: DateTimes read either way, and partial reads. */
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { eventProperties, propsOf, toEvent, toIso } from '../../src/graph/mapping.js';
+import { eventProperties, PROJECTED_MAP, propertiesFor, propsOf, toEvent, toIso } from '../../src/graph/mapping.js';
 
 describe('mapping', () => {
   it('reads a DateTime given as epoch milliseconds (NODE_MAP) as the same ISO instant as the DateTime itself', () => {
@@ -30,5 +30,27 @@ describe('mapping', () => {
       id: 'event:x',
       time: { start: '2023-09-17T12:00:00.000Z', label: '17 Sep 2023, afternoon' },
     });
+  });
+
+  it('reads the properties behind the fields selected at any level, and the whole node for a field it does not know', () => {
+    // Value objects through their own fields, relationships through the id alone.
+    expect(propertiesFor('Event', new Set(['type', 'time', 'time.start', 'place', 'place.id', '__typename']))).toEqual([
+      'id',
+      'type',
+      'startTime',
+    ]);
+    expect(propertiesFor('Place', new Set(['name', 'location', 'location.latitude', 'parent', 'parent.name']))).toEqual(
+      ['id', 'name', 'location'],
+    );
+    expect(propertiesFor('Claim', new Set(['status', 'reportedIn', 'reportedIn.title']))).toEqual(['id', 'status']);
+    expect(propertiesFor('Source', new Set(['title', 'publishedAt']))).toEqual(['id', 'title', 'publishedAt']);
+    // A field the table does not list (a new field, or a typo in the table) reads the whole node.
+    expect(propertiesFor('Event', new Set(['id', 'severity']))).toBeNull();
+    expect(propertiesFor('Event', new Set(['time', 'time.timezone']))).toBeNull();
+
+    expect(PROJECTED_MAP('s', 'Source', ['id', 'title', 'publishedAt'])).toBe(
+      's {.id, .title, publishedAt: s.publishedAt.epochMillis}',
+    );
+    expect(PROJECTED_MAP('s', 'Source', null)).toContain('.reliability');
   });
 });
