@@ -103,14 +103,12 @@ const PARTICIPATIONS_TOTAL = `
   }`;
 
 // An event's place is the first by id, and a place's parent the first by id, as placesOfEvents and
-// placesByIds read them; each place read carries its parent's id, as placesByIds reports it.
+// placesByIds read them; the place read carries its parent's id, as placesByIds reports it. The
+// parent's own parent is not looked up here: a selection that goes one level higher asks the
+// parent's parent in one batched hop (Place.parent), as it would by the parent's id.
 function placeOfEvent(withParent: boolean, properties: LevelProperties): string {
-  const parent = withParent
-    ? `OPTIONAL MATCH (up)-[:LOCATED_IN]->(upper:Place)
-    WITH place, up, min(upper.id) AS upParentId`
-    : '';
   const parentRead = withParent
-    ? `, parent: CASE WHEN up IS NULL THEN null ELSE {node: ${PROJECTED_MAP('up', 'Place', properties.parent)}, parentId: upParentId} END`
+    ? `, parent: CASE WHEN up IS NULL THEN null ELSE {node: ${PROJECTED_MAP('up', 'Place', properties.parent)}} END`
     : '';
   return `
   CALL (e) {
@@ -118,7 +116,6 @@ function placeOfEvent(withParent: boolean, properties: LevelProperties): string 
     WITH place ORDER BY place.id LIMIT 1
     OPTIONAL MATCH (place)-[:LOCATED_IN]->(up:Place)
     WITH place, up ORDER BY up.id LIMIT 1
-    ${parent}
     RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${PROJECTED_MAP('place', 'Place', properties.place)}, parentId: up.id${parentRead}} END AS place
   }`;
 }
@@ -223,11 +220,13 @@ interface PageItem {
   node: Props;
   sortValue: string | null;
   cursorId: string;
-  place: { node: Props; parentId: string | null; parent?: { node: Props; parentId: string | null } | null } | null;
+  place: { node: Props; parentId: string | null; parent?: { node: Props } | null } | null;
   claims: { node: Props; evidence: unknown }[] | null;
 }
 
-const placeOf = (read: { node: Props; parentId: string | null }): PlaceObject => ({
+// A place read without its parent's id (a parent read ahead) leaves parentId out: Place.parent
+// then asks one hop up.
+const placeOf = (read: { node: Props; parentId?: string | null }): PlaceObject => ({
   ...toPlace(read.node),
   parentId: read.parentId,
 });
