@@ -1,24 +1,17 @@
 /**
  * An actor's participations, one page per actor for many actors in one statement, and what a
  * nested selection asks of their events read in that same statement: the events' places and
- * their parents, the events' claims and those claims' evidence. The loaders of those levels are
- * primed with it (src/resolvers/loaders.ts), so the frontend's nested query does not wait for one
- * round trip per level.
+ * their parents, the events' claims and those claims' evidence, each with only the properties
+ * selected. It is kept on the objects read (AHEAD), where the resolvers of those levels find it,
+ * so the frontend's nested query does not wait for one round trip per level.
  */
-import { alignRows } from './batches.js';
-import {
-  type ClaimEvidence,
-  type EvidencePart,
-  type EvidenceProperties,
-  evidenceOfClaim,
-  toEvidenceParts,
-} from './claim.js';
+import { alignRows, argumentKey } from './batches.js';
+import { type EvidencePart, type EvidenceProperties, evidenceOfClaim, toEvidenceParts } from './claim.js';
 import type { DbScope } from './database.js';
 import { statementVariants } from './statement-variants.js';
 import {
   AHEAD,
   type ActorObject,
-  type ClaimObject,
   type EventObject,
   NODE_MAP,
   type ParticipationObject,
@@ -192,24 +185,13 @@ function splitCursorId(afterId: string | null): { afterEventId: string | null; a
 // Named for what the cursor holds: a cursor of the earlier (event id | role) order is refused.
 export const participationOrdering = 'participations:START_TIME,EVENT,EDGE:ASC';
 
-/** A place read along a nested selection, with its parent when that was read too. */
-export interface PlaceRead {
-  place: PlaceObject;
-  parent: PlaceObject | null;
-}
-
-/** The pages of a batch, and what was read along the way for the loaders of the next levels. */
+/**
+ * The pages of a batch. What was read along the way (the events' places, parents, claims and
+ * evidence) is on the objects of the pages, under AHEAD.
+ */
 export interface ParticipationsBatch {
   /** Per id, in the ids' order: the actor (null when there is none) and its page. */
   pages: { actor: ActorObject | null; connection: PageMaybeCounted<ParticipationObject> }[];
-  /** The events of the pages. */
-  events: EventObject[];
-  /** Each event's place (with `reads.places`): event id → place, null when unknown. */
-  places: Map<string, PlaceRead | null>;
-  /** Each event's claims (with `reads.claims`): event id → claims. */
-  claims: Map<string, ClaimObject[]>;
-  /** The parts of each claim's evidence in `reads.evidence`: claim id → those parts. */
-  evidence: Map<string, Partial<ClaimEvidence>>;
 }
 
 /** A node as NODE_MAP returns it: its properties. */
@@ -247,44 +229,30 @@ export async function participationsWithReads(
     ...pageQueryParams(page),
     ...splitCursorId(page.afterId),
   });
-  const batch: ParticipationsBatch = {
-    pages: [],
-    events: [],
-    places: new Map(),
-    claims: new Map(),
-    evidence: new Map(),
-  };
   type ActorPage = ParticipationsBatch['pages'][number];
   const missing: ActorPage = { actor: null, connection: emptyConnection<ParticipationObject>(page) };
-  batch.pages = alignRows(
+  const pages = alignRows(
     ids,
     rows,
     (row): ActorPage => {
       const actor = toActor(row.get('a') as Props);
       const items = (row.get('page') as PageItem[]).map((item) => {
         const event = toEvent(item.node);
-        batch.events.push(event);
         const ahead: NonNullable<EventObject[typeof AHEAD]> = {};
         if (reads.places) {
           const read = item.place;
           const parent = read?.parent ? placeOf(read.parent) : null;
           const place = read ? placeOf(read) : null;
           if (place && reads.parents) keepAhead(place, { parent });
-          batch.places.set(event.id, place ? { place, parent } : null);
           ahead.place = place;
         }
         if (item.claims) {
           const claims = item.claims.map((claim) => {
             const object = toClaim(claim.node);
-            if (reads.evidence.length > 0) {
-              const evidence = toEvidenceParts(claim.evidence);
-              batch.evidence.set(object.id, evidence);
-              keepAhead(object, evidence);
-            }
+            if (reads.evidence.length > 0) keepAhead(object, toEvidenceParts(claim.evidence));
             return object;
           });
-          batch.claims.set(event.id, claims);
-          ahead.claims = { filter: JSON.stringify(reads.claims), claims };
+          ahead.claims = { filter: argumentKey(reads.claims), claims };
         }
         keepAhead(event, ahead);
         return {
@@ -304,7 +272,7 @@ export async function participationsWithReads(
     },
     missing,
   );
-  return batch;
+  return { pages };
 }
 
 /** Each actor's participations (one page per actor, with its total), optionally in one role only. */

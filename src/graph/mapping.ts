@@ -123,7 +123,7 @@ export interface EventObject extends ReturnType<typeof base> {
   time: { start: string | null; end: string | null; precision: string; label: string };
   description: string;
   fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
-  /** The place read ahead (null: none), and the claims read ahead with the filter they were read with. */
+  /** The place read ahead (null: none), and the claims read ahead with their filter (argumentKey of it). */
   [AHEAD]?: { place?: PlaceObject | null; claims?: { filter: string; claims: ClaimObject[] } };
 }
 
@@ -297,13 +297,6 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
   },
 };
 
-/** The Event properties to read for these selected fields ('time.start' …), the id always; all when null. */
-export function eventProperties(fields: ReadonlySet<string> | null): string[] {
-  const table = FIELD_PROPERTIES.Event;
-  const keys = Object.keys(table).filter((field) => fields === null || fields.has(field));
-  return [...new Set(['id', ...keys.flatMap((field) => table[field] ?? [])])];
-}
-
 /**
  * The properties of `label` to read for these selected fields ('name', 'time.start',
  * 'place.id' …, as fieldPaths lists them), the id always. Null (read the whole node) when a
@@ -323,6 +316,16 @@ export function propertiesFor(label: NodeLabel, fields: ReadonlySet<string>): st
     else if (!Object.keys(table).some((key) => key.startsWith(`${field}.`))) return null;
   }
   return [...properties];
+}
+
+/** The Event properties to read for these selected fields (see propertiesFor); every mapped one when null. */
+export function eventProperties(fields: ReadonlySet<string> | null): string[] {
+  return (
+    (fields && propertiesFor('Event', fields)) ?? [
+      ...MAPPED_PROPERTIES.Event.plain,
+      ...MAPPED_PROPERTIES.Event.dateTimes,
+    ]
+  );
 }
 
 /** Cypher: node `n` as NODE_MAP returns it, but only `properties` of it (all when null). */

@@ -38,13 +38,14 @@ function participationReads(info: GraphQLResolveInfo, nodes: readonly FieldNode[
   );
   const claims = filters.size === 1 ? [...filters.values()][0]! : null;
   const parents = fieldsBelow(scope, places, 'parent');
-  const evidence = claims ? EVIDENCE_PARTS.filter((part) => fieldsBelow(scope, claimNodes, part).length > 0) : [];
   const properties = (label: NodeLabel, at: readonly FieldNode[]) => propertiesFor(label, fieldPaths(scope, at));
+  // The evidence parts selected under the claims read ahead, with the fields selected of each.
+  const selectedParts = claims
+    ? EVIDENCE_PARTS.map((part) => ({ part, at: fieldsBelow(scope, claimNodes, part) })).filter((p) => p.at.length > 0)
+    : [];
+  const evidence = selectedParts.map(({ part }) => part);
   const evidenceProperties: EvidenceProperties = Object.fromEntries(
-    evidence.map((part) => [
-      part,
-      properties(part === 'assertedBy' ? 'Actor' : 'Source', fieldsBelow(scope, claimNodes, part)),
-    ]),
+    selectedParts.map(({ part, at }) => [part, properties(part === 'assertedBy' ? 'Actor' : 'Source', at)]),
   );
   return {
     totalCount: fieldsBelow(scope, nodes, 'totalCount').length > 0,

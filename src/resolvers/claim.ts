@@ -12,13 +12,13 @@ export async function claimsBehind(ctx: Context, claimIds: readonly string[]): P
 }
 
 /** One part of a claim's evidence: as a nested read found it ahead, else through its loader. */
-function evidencePart<P extends EvidencePart>(
+async function evidencePart<P extends EvidencePart>(
   claim: ClaimObject,
   part: P,
   ctx: Context,
-): ClaimEvidence[P] | Promise<ClaimEvidence[P]> {
+): Promise<ClaimEvidence[P]> {
   const ahead = claim[AHEAD]?.[part];
-  return ahead !== undefined ? (ahead as ClaimEvidence[P]) : ctx.loaders.claimEvidencePart[part].load(claim.id);
+  return ahead !== undefined ? (ahead as ClaimEvidence[P]) : (await ctx.loaders.claimEvidence.load(claim.id))[part];
 }
 
 export const claimResolvers: Resolvers = {

@@ -1,4 +1,5 @@
 /** Events: `event`, `events`, an event's place, participants, claims and linked events, and Participation. */
+import { argumentKey } from '../graph/batches.js';
 import { eventOrdering, listEvents } from '../graph/event.js';
 import { AHEAD } from '../graph/mapping.js';
 import { pageParams } from '../graph/pagination.js';
@@ -35,7 +36,7 @@ export const eventResolvers: Resolvers = {
     claims: (event, args, ctx) => {
       const filter = eventClaimsFilter(args);
       const ahead = event[AHEAD]?.claims;
-      if (ahead && ahead.filter === JSON.stringify(filter)) return ahead.claims;
+      if (ahead && ahead.filter === argumentKey(filter)) return ahead.claims;
       return ctx.loaders.eventClaims.load({ id: event.id, ...filter });
     },
     followedBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).followedBy,

@@ -18,7 +18,6 @@ import {
   claimsOfParents,
   evidenceOfClaims,
   type ClaimEvidence,
-  type EvidencePart,
   type ClaimParentLink,
 } from '../graph/claim.js';
 import type { DbScope } from '../graph/database.js';
@@ -101,23 +100,11 @@ export interface Loaders {
   claimsReportedIn: DataLoader<ClaimPageKey, Connection<ClaimObject>, string>;
 
   claimEvidence: DataLoader<string, ClaimEvidence>;
-  /**
-   * Each part of a claim's evidence on its own, so a statement that read only some parts can
-   * prime them; a part not primed is read with the others through claimEvidence (one query).
-   */
-  claimEvidencePart: { [P in EvidencePart]: DataLoader<string, ClaimEvidence[P]> };
   claimAbout: DataLoader<string, DomainObject[]>;
 }
 
 /** A loader keyed by parent id alone. */
 const byId = <T>(batch: (ids: readonly string[]) => Promise<T[]>) => new DataLoader<string, T>(batch);
-
-/** One part of claims' evidence, read with the other parts through the whole-evidence loader. */
-function evidencePart<P extends EvidencePart>(whole: () => DataLoader<string, ClaimEvidence>, part: P) {
-  return new DataLoader<string, ClaimEvidence[P]>(async (ids) =>
-    (await whole().loadMany(ids)).map((evidence) => (evidence instanceof Error ? evidence : evidence[part])),
-  );
-}
 
 /** A loader keyed by parent id and arguments; parents sharing arguments share a query. */
 function withArguments<K extends { id: string }, T>(load: (ids: string[], args: Omit<K, 'id'>) => Promise<T[]>) {
@@ -179,12 +166,6 @@ export function createLoaders(db: DbScope): Loaders {
     claimsReportedIn: claimPages('REPORTED_IN'),
 
     claimEvidence: byId((ids) => evidenceOfClaims(db, ids)),
-    claimEvidencePart: {
-      assertedBy: evidencePart(() => loaders.claimEvidence, 'assertedBy'),
-      reportedIn: evidencePart(() => loaders.claimEvidence, 'reportedIn'),
-      supportingSources: evidencePart(() => loaders.claimEvidence, 'supportingSources'),
-      contradictingSources: evidencePart(() => loaders.claimEvidence, 'contradictingSources'),
-    },
     claimAbout: byId((ids) => aboutOfClaims(db, ids)),
   };
   return loaders;

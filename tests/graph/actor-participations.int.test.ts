@@ -6,12 +6,35 @@ import {
   participationsWithReads,
   type ParticipationReads,
 } from '../../src/graph/actor-participations.js';
-import { EVIDENCE_PARTS, evidenceOfClaims } from '../../src/graph/claim.js';
+import { type ClaimEvidence, EVIDENCE_PARTS, evidenceOfClaims } from '../../src/graph/claim.js';
 import type { Database } from '../../src/graph/database.js';
 import { claimsOfEvents, placesOfEvents } from '../../src/graph/event.js';
 import { pageParams } from '../../src/graph/pagination.js';
+import { AHEAD, type ClaimObject, type EventObject, type PlaceObject } from '../../src/graph/mapping.js';
 import { placesByIds } from '../../src/graph/place.js';
 import { loadArticle, testDatabase } from '../support/graph.js';
+
+/**
+ * A batch and what it read along the way, as the resolvers find it on the objects read (AHEAD):
+ * the events of its pages, each event's place (and parent), claims, and each claim's evidence.
+ */
+function withReadAhead(batch: Awaited<ReturnType<typeof participationsWithReads>>) {
+  const events = batch.pages.flatMap((p) => p.connection.nodes.map((n) => n.event));
+  const places = new Map<string, { place: PlaceObject; parent: PlaceObject | null } | null>();
+  const claims = new Map<string, ClaimObject[]>();
+  const evidence = new Map<string, Partial<ClaimEvidence>>();
+  for (const event of events as EventObject[]) {
+    const ahead = event[AHEAD];
+    if (ahead?.place !== undefined) {
+      places.set(event.id, ahead.place ? { place: ahead.place, parent: ahead.place[AHEAD]?.parent ?? null } : null);
+    }
+    if (ahead?.claims) {
+      claims.set(event.id, ahead.claims.claims);
+      for (const claim of ahead.claims.claims) if (claim[AHEAD]) evidence.set(claim.id, claim[AHEAD]);
+    }
+  }
+  return { ...batch, events, places, claims, evidence };
+}
 
 describe('participations of actors', () => {
   let db: Database;
@@ -111,7 +134,9 @@ describe('participations of actors', () => {
   it('reads the events’ places, parents, claims and evidence in the same round trip, as their own reads do', async () => {
     const scope = db.scope();
     const ids = ['actor:csp', 'actor:fama', 'actor:nobody'];
-    const batch = await participationsWithReads(scope, ids, null, firstPage(participationOrdering), EVERYTHING);
+    const batch = withReadAhead(
+      await participationsWithReads(scope, ids, null, firstPage(participationOrdering), EVERYTHING),
+    );
     expect(scope.roundTrips).toBe(1);
     expect(batch.pages.map((p) => p.actor?.id ?? null)).toEqual(['actor:csp', 'actor:fama', null]);
 
@@ -143,12 +168,14 @@ describe('participations of actors', () => {
 
   it('filters the events’ claims as Event.claims does', async () => {
     const reads = { ...EVERYTHING, claims: { statuses: ['CORROBORATED', 'DISPUTED'], includeRetracted: true } };
-    const batch = await participationsWithReads(
-      db.scope(),
-      ['actor:csp', 'actor:fama'],
-      null,
-      firstPage(participationOrdering),
-      reads,
+    const batch = withReadAhead(
+      await participationsWithReads(
+        db.scope(),
+        ['actor:csp', 'actor:fama'],
+        null,
+        firstPage(participationOrdering),
+        reads,
+      ),
     );
     const eventIds = [...new Set(batch.events.map((e) => e.id))];
     const claims = await claimsOfEvents(db.scope(), eventIds, ['CORROBORATED', 'DISPUTED'], true);
@@ -158,12 +185,8 @@ describe('participations of actors', () => {
 
   it('reads only the parts of the evidence asked for', async () => {
     const reads = { ...EVERYTHING, evidence: ['reportedIn' as const] };
-    const batch = await participationsWithReads(
-      db.scope(),
-      ['actor:csp'],
-      null,
-      firstPage(participationOrdering),
-      reads,
+    const batch = withReadAhead(
+      await participationsWithReads(db.scope(), ['actor:csp'], null, firstPage(participationOrdering), reads),
     );
     const claimIds = [...batch.evidence.keys()];
     expect(claimIds.length).toBeGreaterThan(3);
@@ -172,12 +195,14 @@ describe('participations of actors', () => {
   });
 
   it('reads nothing further when nothing further is asked', async () => {
-    const batch = await participationsWithReads(
-      db.scope(),
-      ['actor:csp'],
-      'ATTACKER',
-      firstPage(participationOrdering),
-      PAGE_AND_TOTAL,
+    const batch = withReadAhead(
+      await participationsWithReads(
+        db.scope(),
+        ['actor:csp'],
+        'ATTACKER',
+        firstPage(participationOrdering),
+        PAGE_AND_TOTAL,
+      ),
     );
     expect(batch.events).toHaveLength(3);
     expect(batch.places.size + batch.claims.size + batch.evidence.size).toBe(0);
