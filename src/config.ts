@@ -3,6 +3,7 @@
  * here with its default; an invalid value stops start-up with one line that names it.
  */
 import { z } from 'zod';
+import { LOCAL_NICE } from '../neo4j-local/launcher.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,6 +28,7 @@ const schema = z.object({
   NEO4J_LOCAL_DATA: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_HEAP: size.default('768m'),
   NEO4J_LOCAL_PAGECACHE: size.default('256m'),
+  NEO4J_LOCAL_NICE: int(0, 19).default(LOCAL_NICE),
 
   SEED_ON_START: bool.default('true'),
   API_KEYS: z.string().default(''),
@@ -68,7 +70,7 @@ export interface Config {
     password: string | undefined;
     database: string;
   };
-  localNeo4j: { port: number; dataDir: string; heap: string; pageCache: string };
+  localNeo4j: { port: number; dataDir: string; heap: string; pageCache: string; nice: number };
   seedOnStart: boolean;
   apiKeys: string;
   readsRequireKey: boolean;
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir: c.NEO4J_LOCAL_DATA,
       heap: c.NEO4J_LOCAL_HEAP,
       pageCache: c.NEO4J_LOCAL_PAGECACHE,
+      nice: c.NEO4J_LOCAL_NICE,
     },
     seedOnStart: c.SEED_ON_START,
     apiKeys: c.API_KEYS,

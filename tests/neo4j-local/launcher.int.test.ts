@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import { startLocalNeo4j } from '../../neo4j-local/launcher.js';
+import { LOCAL_NICE, startLocalNeo4j } from '../../neo4j-local/launcher.js';
+
+/** A process's niceness, from /proc (Linux): the 19th field of its stat line. */
+const niceness = (pid: number): number => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+};
 
 const alive = (pid: number): boolean => {
   try {
@@ -57,6 +63,11 @@ describe('the local Neo4j launcher', () => {
     try {
       expect(local.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
       expect(await count(local.uri)).toBe(0);
+      // Below the processes that use it (nice adds to this process's niceness, up to 19); the
+      // pid is the engine's own, since nice execs Java.
+      if (process.platform === 'linux') {
+        expect(niceness(local.pid)).toBe(Math.min(19, niceness(process.pid) + LOCAL_NICE));
+      }
     } finally {
       await local.stop();
     }
