@@ -144,14 +144,14 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   say(`Starting Neo4j on bolt://127.0.0.1:${port} (data in ${dataDir})…`);
 
   const java = [
-      ...jvmOptions(options.heap),
-      '-cp',
-      classpath,
-      MAIN_CLASS,
-      String(port),
-      dataDir,
-      options.pageCache,
-      '--exit-on-stdin-eof',
+    ...jvmOptions(options.heap),
+    '-cp',
+    classpath,
+    MAIN_CLASS,
+    String(port),
+    dataDir,
+    options.pageCache,
+    '--exit-on-stdin-eof',
   ];
   // nice(1) execs Java in its own place: the child's pid is the engine's.
   const nice = options.nice ?? LOCAL_NICE;

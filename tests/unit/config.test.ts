@@ -6,7 +6,13 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.neo4j.uri).toBeUndefined();
-    expect(config.localNeo4j).toEqual({ port: 7687, dataDir: '.data/neo4j', heap: '768m', pageCache: '256m', nice: 10 });
+    expect(config.localNeo4j).toEqual({
+      port: 7687,
+      dataDir: '.data/neo4j',
+      heap: '768m',
+      pageCache: '256m',
+      nice: 10,
+    });
     expect(config.introspection).toBe(true);
   });
 
