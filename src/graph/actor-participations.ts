@@ -243,6 +243,7 @@ export async function participationsWithReads(
     ...pageQueryParams(page),
     ...splitCursorId(page.afterId),
   });
+  const claimsFilter = argumentKey(reads.claims);
   type ActorPage = ParticipationsBatch['pages'][number];
   const missing: ActorPage = { actor: null, connection: emptyConnection<ParticipationObject>(page) };
   const pages = alignRows(
@@ -266,7 +267,7 @@ export async function participationsWithReads(
             if (reads.evidence.length > 0) keepAhead(object, toEvidenceParts(claim.evidence));
             return object;
           });
-          ahead.claims = { filter: argumentKey(reads.claims), claims };
+          ahead.claims = { filter: claimsFilter, claims };
         }
         keepAhead(event, ahead);
         return {
