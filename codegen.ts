@@ -15,17 +15,17 @@ const config: CodegenConfig = {
       ],
       config: {
         useIndexSignature: false,
-        contextType: '../context.js#Context',
+        contextType: '../request/context.js#Context',
         defaultMapper: 'Partial<{T}>',
-        // Resolvers receive and return the graph layer's domain objects (src/graph/mapping.ts).
+        // Resolvers receive and return the graph layer's domain objects (src/graph/core/mapping.ts).
         mappers: {
-          Actor: '../graph/mapping.js#ActorObject',
-          Place: '../graph/mapping.js#PlaceObject',
-          Event: '../graph/mapping.js#EventObject',
-          Source: '../graph/mapping.js#SourceObject',
-          Claim: '../graph/mapping.js#ClaimObject',
-          Participation: '../graph/mapping.js#ParticipationObject',
-          ActorRelation: '../graph/mapping.js#ActorRelationObject',
+          Actor: '../graph/core/mapping.js#ActorObject',
+          Place: '../graph/core/mapping.js#PlaceObject',
+          Event: '../graph/core/mapping.js#EventObject',
+          Source: '../graph/core/mapping.js#SourceObject',
+          Claim: '../graph/core/mapping.js#ClaimObject',
+          Participation: '../graph/core/mapping.js#ParticipationObject',
+          ActorRelation: '../graph/core/mapping.js#ActorRelationObject',
           GraphNode: '../graph/analysis/view.js#GraphNodeObject',
           GraphEdge: '../graph/analysis/view.js#GraphEdgeObject',
         },

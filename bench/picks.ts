@@ -3,7 +3,7 @@
  * same questions: busy and quiet actors, event time windows, pairs of actors to join by a path,
  * events to draw around, place names to search and points to search near.
  */
-import type { Database } from '../src/graph/database.js';
+import type { Database } from '../src/graph/core/database.js';
 
 /** The analysts' check (analyst-check.ts): the busiest nodes, where caps matter. */
 export interface AnalystPicks {

@@ -1,4 +1,4 @@
-// Builds the explorer page into explorer/dist, served by the API at /explore (src/explorer.ts).
+// Builds the explorer page into explorer/dist, served by the API at /explore (src/http/explorer.ts).
 // `npm run dev:explorer` serves it with hot reload and sends /graphql to a running `npm start`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

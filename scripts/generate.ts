@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { Database } from '../src/graph/database.js';
-import { migrate } from '../src/graph/migrations.js';
+import { Database } from '../src/graph/core/database.js';
+import { migrate } from '../src/graph/core/migrations.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/launcher.js';
 import { loadSyntheticGraph } from '../bench/synthetic/load.js';
 import { progressBar } from '../bench/progress.js';

@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/launcher.js';
 import { hashKey, newKey } from '../src/auth.js';
 import { loadConfig } from '../src/config.js';
-import { Database } from '../src/graph/database.js';
+import { Database } from '../src/graph/core/database.js';
 import { startApi, type ApiProcess } from './load/api-process.js';
 import { createMix, takePicks, type Ledger } from './load/mix.js';
 import { Tally } from './load/tally.js';

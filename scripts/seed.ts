@@ -4,9 +4,9 @@
  * running it twice gives the same graph.
  */
 import { ConfigError, loadConfig } from '../src/config.js';
-import { Database } from '../src/graph/database.js';
-import { migrate } from '../src/graph/migrations.js';
-import { loadSeed } from '../src/graph/seed.js';
+import { Database } from '../src/graph/core/database.js';
+import { migrate } from '../src/graph/core/migrations.js';
+import { loadSeed } from '../src/graph/write/seed.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/launcher.js';
 
 const COUNTS = `

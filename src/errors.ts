@@ -16,14 +16,14 @@ export const ErrorCode = {
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   WRITE_REFUSED: 'WRITE_REFUSED',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
-  // Query limits (src/plugins/query-limits.ts): each refusal names the limit it hit.
+  // Query limits (src/http/query-limits.ts): each refusal names the limit it hit.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
   BATCHING_DISABLED: 'BATCHING_DISABLED',
-  // HTTP refusals made before GraphQL runs (src/plugins/http-guards.ts).
+  // HTTP refusals made before GraphQL runs (src/http/guards.ts).
   BAD_REQUEST: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   JSON_TOO_DEEP: 'JSON_TOO_DEEP',

@@ -15,13 +15,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { KeyRing, presentedKey } from './auth.js';
 import type { Config } from './config.js';
-import { createContext, type Context } from './context.js';
+import { createContext, type Context } from './request/context.js';
 import { appError, ErrorCode } from './errors.js';
-import { explorerRouter } from './explorer.js';
-import { formatError } from './format-error.js';
-import { Database, deadlineIn } from './graph/database.js';
-import { migrate } from './graph/migrations.js';
-import { graphIsEmpty, loadSeed } from './graph/seed.js';
+import { explorerRouter } from './http/explorer.js';
+import { formatError } from './http/format-error.js';
+import { Database, deadlineIn } from './graph/core/database.js';
+import { migrate } from './graph/core/migrations.js';
+import { graphIsEmpty, loadSeed } from './graph/write/seed.js';
 import { createLogger, type Logger } from './logger.js';
 import {
   answerClientErrors,
@@ -31,9 +31,9 @@ import {
   jsonOnly,
   noBatches,
   shallowJson,
-} from './plugins/http-guards.js';
-import { queryLimitRules, queryParseOptions } from './plugins/query-limits.js';
-import { roundTripsPlugin } from './plugins/round-trips.js';
+} from './http/guards.js';
+import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
+import { roundTripsPlugin } from './http/round-trips.js';
 import { resolvers } from './resolvers/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

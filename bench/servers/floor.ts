@@ -3,7 +3,7 @@
  * through neo4j-driver, serialised to JSON over plain HTTP — no GraphQL, no resolvers, no loaders.
  * POST /<query name> with the parameters as a JSON body. Prints "LISTENING <url>" when ready.
  * Each statement is an auto-commit query (RUN and PULL in one message, no BEGIN/COMMIT), the
- * driver's cheapest way to read, as our API's reads are (src/graph/database.ts).
+ * driver's cheapest way to read, as our API's reads are (src/graph/core/database.ts).
  */
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';

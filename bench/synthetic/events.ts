@@ -11,7 +11,7 @@ import type {
   BulkGraph,
   BulkOccurrence,
   BulkParticipation,
-} from '../../src/graph/bulk.js';
+} from '../../src/graph/bulk/load.js';
 import { Random } from './random.js';
 import { evidenceFor, GENERATOR_IDENTITY, type World } from './world.js';
 

@@ -3,8 +3,8 @@
  * relations) first, then the events in batches, one transaction per batch. The next batch is
  * built while the previous one is being written, so the generator's CPU and Neo4j's overlap.
  */
-import type { Database } from '../../src/graph/database.js';
-import { writeBulk, type BulkCounts, type BulkGraph } from '../../src/graph/bulk.js';
+import type { Database } from '../../src/graph/core/database.js';
+import { writeBulk, type BulkCounts, type BulkGraph } from '../../src/graph/bulk/load.js';
 import { eventBatch } from './events.js';
 import { buildWorld } from './world.js';
 

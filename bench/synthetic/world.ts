@@ -5,7 +5,7 @@
  * (some relaying others), and claimed relations between actors. Every id starts with "gen-" after
  * its type prefix (`actor:gen-12`), so it never collides with the article's ids.
  */
-import { deriveClaimStatus, type EvidenceSource } from '../../src/graph/claim-status.js';
+import { deriveClaimStatus, type EvidenceSource } from '../../src/graph/write/claim-status.js';
 import {
   type BulkActor,
   type BulkActorRelation,
@@ -13,8 +13,8 @@ import {
   type BulkPlace,
   type BulkSource,
   type ActorRelationKind,
-} from '../../src/graph/bulk.js';
-import { nameKey } from '../../src/graph/names.js';
+} from '../../src/graph/bulk/load.js';
+import { nameKey } from '../../src/domain/names.js';
 import { Random, syntheticName, Zipf } from './random.js';
 
 /** The Sahel, roughly: Mauritania to Chad. */

@@ -7,7 +7,7 @@
  * Anything else is a lost acknowledged write. Controls that cannot be whole are checked first,
  * so a check that could never find a loss fails the run.
  */
-import type { Database } from '../../src/graph/database.js';
+import type { Database } from '../../src/graph/core/database.js';
 import type { AcknowledgedClaim, AcknowledgedEvidence, Ledger } from './mix.js';
 
 // One row per acknowledged claim; every lookup is by label and id.

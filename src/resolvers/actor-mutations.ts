@@ -1,9 +1,9 @@
 /** Mutations on actors: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type { MutationAddActorArgs, MutationMergeActorsArgs, MutationUpdateActorArgs } from '../generated/graphql.js';
-import { mergeActors } from '../graph/actor-merge-writes.js';
-import { addActor, updateActor } from '../graph/actor-writes.js';
+import { mergeActors } from '../graph/write/actor-merge.js';
+import { addActor, updateActor } from '../graph/write/actor.js';
 
 export const actorMutations = {
   Mutation: {

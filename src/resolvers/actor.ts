@@ -1,14 +1,14 @@
 /** Actors: `actor`, `actors`, an actor's participations, relations and claims, and ActorRelation. */
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { actorOrdering, listActors } from '../graph/actor.js';
-import { participationOrdering, type ParticipationReads } from '../graph/actor-participations.js';
-import { claimOrdering, EVIDENCE_PARTS, type EvidenceProperties } from '../graph/claim.js';
-import { type NodeLabel, propertiesFor } from '../graph/mapping.js';
-import { pageParams } from '../graph/pagination.js';
+import { actorOrdering, listActors } from '../graph/read/actor.js';
+import { participationOrdering, type ParticipationReads } from '../graph/read/actor-participations.js';
+import { claimOrdering, EVIDENCE_PARTS, type EvidenceProperties } from '../graph/read/claim.js';
+import { type NodeLabel, propertiesFor } from '../graph/core/mapping.js';
+import { pageParams } from '../graph/core/pagination.js';
 import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
 import { eventClaimsFilter } from './event.js';
-import type { ParticipationsKey } from './loaders.js';
+import type { ParticipationsKey } from '../request/loaders.js';
 import { argumentsOf, byResponseKey, fieldPaths, fieldsBelow, type SelectionScope } from './selection.js';
 
 // Looked up by name, not with assertObjectType: see argumentsOf.

@@ -1,7 +1,7 @@
 /** The audit trail: history(id), oldest first. Open like every read (unless READS_REQUIRE_KEY). */
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type { QueryHistoryArgs } from '../generated/graphql.js';
-import { history } from '../graph/audit.js';
+import { history } from '../graph/write/audit.js';
 
 export const auditResolvers = {
   Query: {

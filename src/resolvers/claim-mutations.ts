@@ -1,14 +1,14 @@
 /** Mutations on claims: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type {
   MutationAddClaimArgs,
   MutationCorroborateClaimArgs,
   MutationDisputeClaimArgs,
   MutationRetractClaimArgs,
 } from '../generated/graphql.js';
-import { addClaim, retractClaim } from '../graph/claim-writes.js';
-import { corroborateClaim, disputeClaim } from '../graph/evidence-writes.js';
+import { addClaim, retractClaim } from '../graph/write/claim.js';
+import { corroborateClaim, disputeClaim } from '../graph/write/evidence.js';
 
 export const claimMutations = {
   Mutation: {

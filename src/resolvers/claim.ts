@@ -1,8 +1,8 @@
 /** Claims: `claim`, `claims`, and a claim's provenance, evidence and subjects. */
-import { claimOrdering, type ClaimEvidence, type EvidencePart, listClaims } from '../graph/claim.js';
-import { AHEAD, type ClaimObject } from '../graph/mapping.js';
-import { pageParams } from '../graph/pagination.js';
-import type { Context } from '../context.js';
+import { claimOrdering, type ClaimEvidence, type EvidencePart, listClaims } from '../graph/read/claim.js';
+import { AHEAD, type ClaimObject } from '../graph/core/mapping.js';
+import { pageParams } from '../graph/core/pagination.js';
+import type { Context } from '../request/context.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 /** The claims behind a fact edge (its claimIds), retracted ones hidden, in one batched load. */
@@ -28,7 +28,7 @@ export const claimResolvers: Resolvers = {
       listClaims(ctx.db, filter ?? {}, pageParams(claimOrdering, first, after)),
   },
   Claim: {
-    // The parts a nested read found ahead answer first (src/graph/actor-participations.ts).
+    // The parts a nested read found ahead answer first (src/graph/read/actor-participations.ts).
     assertedBy: (claim, _args, ctx) => evidencePart(claim, 'assertedBy', ctx),
     reportedIn: (claim, _args, ctx) => evidencePart(claim, 'reportedIn', ctx),
     supportingSources: (claim, _args, ctx) => evidencePart(claim, 'supportingSources', ctx),

@@ -1,8 +1,8 @@
 /** Mutations on events: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type { MutationUpdateEventArgs } from '../generated/graphql.js';
-import { updateEvent } from '../graph/event-writes.js';
+import { updateEvent } from '../graph/write/event.js';
 
 export const eventMutations = {
   Mutation: {

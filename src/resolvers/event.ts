@@ -1,8 +1,8 @@
 /** Events: `event`, `events`, an event's place, participants, claims and linked events, and Participation. */
-import { argumentKey } from '../graph/batches.js';
-import { eventOrdering, listEvents } from '../graph/event.js';
-import { AHEAD } from '../graph/mapping.js';
-import { pageParams } from '../graph/pagination.js';
+import { argumentKey } from '../graph/core/batches.js';
+import { eventOrdering, listEvents } from '../graph/read/event.js';
+import { AHEAD } from '../graph/core/mapping.js';
+import { pageParams } from '../graph/core/pagination.js';
 import type { EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
 
@@ -27,7 +27,7 @@ export const eventResolvers: Resolvers = {
     },
   },
   Event: {
-    // What a nested read found ahead answers first (src/graph/actor-participations.ts).
+    // What a nested read found ahead answers first (src/graph/read/actor-participations.ts).
     place: (event, _args, ctx) => {
       const ahead = event[AHEAD];
       return ahead?.place !== undefined ? ahead.place : ctx.loaders.eventPlace.load(event.id);

@@ -1,8 +1,8 @@
-/** importClaims: thin — check the role, hand the whole input to the bulk import (src/graph/bulk-import.ts). */
+/** importClaims: thin — check the role, hand the whole input to the bulk import (src/graph/bulk/import-claims.ts). */
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type { MutationImportClaimsArgs } from '../generated/graphql.js';
-import { importClaims } from '../graph/bulk-import.js';
+import { importClaims } from '../graph/bulk/import-claims.js';
 
 export const importResolvers = {
   Mutation: {

@@ -1,5 +1,5 @@
 /** The Node interface: typing by the domain object's __typename, and `node(id)` for any id. */
-import { nodeById } from '../graph/node.js';
+import { nodeById } from '../graph/read/node.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 export const nodeResolvers: Resolvers = {

@@ -1,8 +1,8 @@
 /** Mutations on places: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type { MutationAddPlaceArgs, MutationUpdatePlaceArgs } from '../generated/graphql.js';
-import { addPlace, updatePlace } from '../graph/place-writes.js';
+import { addPlace, updatePlace } from '../graph/write/place.js';
 
 export const placeMutations = {
   Mutation: {

@@ -1,7 +1,7 @@
 /** Places: `place`, `places`, and a place's hierarchy and the events at or inside it. */
-import { pageParams } from '../graph/pagination.js';
-import { AHEAD } from '../graph/mapping.js';
-import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/place.js';
+import { pageParams } from '../graph/core/pagination.js';
+import { AHEAD } from '../graph/core/mapping.js';
+import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/read/place.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 export const placeResolvers: Resolvers = {

@@ -1,8 +1,8 @@
 /** Mutations on sources: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
-import type { Context } from '../context.js';
+import type { Context } from '../request/context.js';
 import type { MutationAddSourceArgs } from '../generated/graphql.js';
-import { addSource } from '../graph/source-writes.js';
+import { addSource } from '../graph/write/source.js';
 
 export const sourceMutations = {
   Mutation: {

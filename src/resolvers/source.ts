@@ -1,7 +1,7 @@
 /** Sources: `source`, `sources`, a source's citations, the claims it reports, supports or contradicts. */
-import { claimOrdering } from '../graph/claim.js';
-import { pageParams } from '../graph/pagination.js';
-import { listSources, sourceOrdering } from '../graph/source.js';
+import { claimOrdering } from '../graph/read/claim.js';
+import { pageParams } from '../graph/core/pagination.js';
+import { listSources, sourceOrdering } from '../graph/read/source.js';
 import type { Resolvers } from '../generated/graphql.js';
 
 export const sourceResolvers: Resolvers = {

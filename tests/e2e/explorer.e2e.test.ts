@@ -12,8 +12,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashKey, newKey } from '../../src/auth.js';
-import { EXPLORER_DIST } from '../../src/explorer.js';
-import { addSource } from '../../src/graph/source-writes.js';
+import { EXPLORER_DIST } from '../../src/http/explorer.js';
+import { addSource } from '../../src/graph/write/source.js';
 import { loadArticle } from '../support/graph.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { hashKey, newKey } from '../../src/auth.js';
-import type { Database } from '../../src/graph/database.js';
+import type { Database } from '../../src/graph/core/database.js';
 import { resetGraph, testDatabase } from '../support/graph.js';
 import { spawnApi, type ApiProcess } from './api-process.js';
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 240_000 });
-import { deadlineIn, type Database } from '../../src/graph/database.js';
+import { deadlineIn, type Database } from '../../src/graph/core/database.js';
 import { testDatabase } from '../support/graph.js';
 
 // About 10^10 rows, streamed (no list that large is ever built): hours of work if nothing stops it.

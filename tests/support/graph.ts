@@ -12,9 +12,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { Database } from '../../src/graph/database.js';
-import { migrate } from '../../src/graph/migrations.js';
-import { loadSeed } from '../../src/graph/seed.js';
+import { Database } from '../../src/graph/core/database.js';
+import { migrate } from '../../src/graph/core/migrations.js';
+import { loadSeed } from '../../src/graph/write/seed.js';
 
 // Batches keep each transaction small, whatever a previous test file left behind.
 const DELETE_BATCH = `

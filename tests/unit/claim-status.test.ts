@@ -1,6 +1,6 @@
 /** The claim-status rule (src/graph/README.md, "Claim status"), pure. */
 import { describe, expect, it } from 'vitest';
-import { deriveClaimStatus, independentOrigins, type EvidenceSource } from '../../src/graph/claim-status.js';
+import { deriveClaimStatus, independentOrigins, type EvidenceSource } from '../../src/graph/write/claim-status.js';
 
 const article: EvidenceSource = { id: 'article', publisher: null, citesIds: ['spokesperson', 'civilians', 'images'] };
 const spokesperson: EvidenceSource = { id: 'spokesperson', publisher: 'CSP', citesIds: [] };

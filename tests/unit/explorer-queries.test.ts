@@ -6,7 +6,7 @@
 import { buildSchema, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { queryLimitRules, queryParseOptions } from '../../src/plugins/query-limits.js';
+import { queryLimitRules, queryParseOptions } from '../../src/http/query-limits.js';
 import { loadTypeDefs } from '../../src/server.js';
 import * as queries from '../../explorer/src/queries.js';
 

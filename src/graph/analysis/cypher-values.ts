@@ -22,7 +22,7 @@ export function toCypherParams(params: unknown): Record<string, unknown> {
 /**
  * The deepest nesting of arrays and objects accepted in params, the params object counting as 1.
  * Over HTTP a body nested deeper than 64 is refused before it gets here (JSON_TOO_DEEP, in
- * src/plugins/http-guards.ts); the same bound here keeps the recursion below shallow when the
+ * src/http/guards.ts); the same bound here keeps the recursion below shallow when the
  * resolver is called in-process.
  */
 export const MAX_PARAMS_DEPTH = 64;

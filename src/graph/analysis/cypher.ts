@@ -11,7 +11,7 @@
  */
 import neo4j, { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import { badInput, queryTimeout, requestTimeout } from '../../errors.js';
-import { translateDatabaseError, type DbScope } from '../database.js';
+import { translateDatabaseError, type DbScope } from '../core/database.js';
 import { checkReadOnlyText, writeRefused } from './cypher-guard.js';
 import { toCypherParams, toJson, type Json } from './cypher-values.js';
 

@@ -5,7 +5,7 @@
  * relationships and nodes that the planner evaluates inside the breadth-first search.
  */
 import { badInput } from '../../errors.js';
-import { SPAN_OVERLAPS } from '../event-span.js';
+import { SPAN_OVERLAPS } from '../core/event-span.js';
 
 /** Every relationship between domain nodes (src/graph/README.md). NAMES (to Name nodes) is not one. */
 export const RELATION_KINDS = [

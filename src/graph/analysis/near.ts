@@ -6,9 +6,9 @@
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
-import type { DbScope } from '../database.js';
-import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../mapping.js';
-import { SPAN_OVERLAPS } from '../event-span.js';
+import type { DbScope } from '../core/database.js';
+import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../core/mapping.js';
+import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { checkWindow } from './filter.js';
 import { domainLabelOf } from './view.js';
 

@@ -7,7 +7,7 @@
  * from the lighter end — so the edge step also stays bounded by limit × fan-out.
  */
 import { badInput } from '../../errors.js';
-import type { DbScope } from '../database.js';
+import type { DbScope } from '../core/database.js';
 import {
   checkGraphFilter,
   EDGE_PREDICATE,

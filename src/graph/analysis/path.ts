@@ -6,7 +6,7 @@
  * test pins the plan).
  */
 import { badInput, notFound } from '../../errors.js';
-import type { DbScope } from '../database.js';
+import type { DbScope } from '../core/database.js';
 import {
   checkGraphFilter,
   narrows,

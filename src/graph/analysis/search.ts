@@ -7,8 +7,8 @@
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
-import type { DbScope } from '../database.js';
-import { displayLabel, domainLabel, toDomain, type DomainObject } from '../mapping.js';
+import type { DbScope } from '../core/database.js';
+import { displayLabel, domainLabel, toDomain, type DomainObject } from '../core/mapping.js';
 import { NODE_TYPE, type NodeRead, type NodeType, RETURNED_NODE, type ReturnedNode } from './view.js';
 
 export const MAX_SEARCH_TEXT = 200;

@@ -4,11 +4,11 @@
  * the other side) when missing; an event with no figure at all is counted in `unknownEvents` and
  * adds nothing to the sums — unknown is never zero. A missing group value (no place, no actor, a
  * time that does not fall in one month) is its own bucket, key UNKNOWN. The events are chosen by
- * the same filter as the events list (src/graph/event.ts).
+ * the same filter as the events list (src/graph/read/event.ts).
  */
 import { isoInstant } from './filter.js';
-import type { DbScope } from '../database.js';
-import { EVENT_FILTER, type EventFilter } from '../event.js';
+import type { DbScope } from '../core/database.js';
+import { EVENT_FILTER, type EventFilter } from '../read/event.js';
 
 export type EventStatsDimension = 'TYPE' | 'SUB_TYPE' | 'ACTOR' | 'PLACE' | 'MONTH';
 

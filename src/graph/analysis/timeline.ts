@@ -5,8 +5,8 @@
  * time precision (EventObject.time), so "17 Sep 2023, afternoon" is not read as an instant.
  */
 import { badInput, notFound } from '../../errors.js';
-import type { DbScope } from '../database.js';
-import { domainLabel, eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../mapping.js';
+import type { DbScope } from '../core/database.js';
+import { domainLabel, eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../core/mapping.js';
 import {
   afterCursor,
   pageParams,
@@ -14,9 +14,9 @@ import {
   toConnection,
   toPage,
   type PageMaybeCounted,
-} from '../pagination.js';
-import { SPAN_OVERLAPS } from '../event-span.js';
-import { statementVariants } from '../statement-variants.js';
+} from '../core/pagination.js';
+import { SPAN_OVERLAPS } from '../core/event-span.js';
+import { statementVariants } from '../core/statement-variants.js';
 import { checkWindow } from './filter.js';
 import { DOMAIN_NODE_BY_ID } from './view.js';
 

@@ -5,8 +5,8 @@
  */
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { notFound } from '../../errors.js';
-import type { DbScope } from '../database.js';
-import { displayLabel, domainLabel, NODE_MAP, toDomain, type DomainObject, type NodeLabel } from '../mapping.js';
+import type { DbScope } from '../core/database.js';
+import { displayLabel, domainLabel, NODE_MAP, toDomain, type DomainObject, type NodeLabel } from '../core/mapping.js';
 
 export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
 

@@ -5,7 +5,7 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { MAX_PARAMS_DEPTH, toCypherParams } from '../../../src/graph/analysis/cypher-values.js';
-import { MAX_JSON_DEPTH } from '../../../src/plugins/http-guards.js';
+import { MAX_JSON_DEPTH } from '../../../src/http/guards.js';
 
 /** `{ v: [ { v: [ … 1 … ] } ] }`: `depth` levels of objects and arrays, built without recursion. */
 function nested(depth: number): Record<string, unknown> {

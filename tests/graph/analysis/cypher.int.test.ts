@@ -5,7 +5,7 @@
  * locks shown to hold on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 import { runReadOnlyCypher, type CypherLimits } from '../../../src/graph/analysis/cypher.js';
 import { countGraph, loadArticle, testDatabase } from '../../support/graph.js';
 

@@ -3,7 +3,7 @@
  * Bourem's are not; nearest first; the window; and the point index, pinned in the plan.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 import { EVENTS_NEAR, eventsNear } from '../../../src/graph/analysis/near.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';
 import { planDetails } from './plan.js';

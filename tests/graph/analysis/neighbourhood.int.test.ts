@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 import { FAN_OUT, neighbourhood, neighbourhoodStatement } from '../../../src/graph/analysis/neighbourhood.js';
 import { RELATION_KINDS } from '../../../src/graph/analysis/filter.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';

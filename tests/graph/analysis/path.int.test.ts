@@ -4,7 +4,7 @@
  * so the breadth-first search never falls back to enumerating paths.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 import { pathBetween, pathStatement, type GraphPathObject } from '../../../src/graph/analysis/path.js';
 import { RELATION_KINDS } from '../../../src/graph/analysis/filter.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';

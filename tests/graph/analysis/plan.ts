@@ -1,5 +1,5 @@
 /** The operators of a statement's plan (EXPLAIN: planned, not run), to pin how Neo4j answers it. */
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 
 interface PlanNode {
   operatorType: string;

@@ -3,7 +3,7 @@
  * FAMa), typed and ranked hits, and user text that is never Lucene syntax.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 import { search } from '../../../src/graph/analysis/search.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';
 

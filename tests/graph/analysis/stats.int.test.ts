@@ -4,8 +4,8 @@
  * apart (the article gives no figure at all: every one of its events is unknown, never zero).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/graph/database.js';
-import { addClaim } from '../../../src/graph/claim-writes.js';
+import type { Database } from '../../../src/graph/core/database.js';
+import { addClaim } from '../../../src/graph/write/claim.js';
 import { eventStats, type EventStatsBucketObject } from '../../../src/graph/analysis/stats.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';
 

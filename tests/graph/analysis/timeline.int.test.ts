@@ -3,7 +3,7 @@
  * with their precision, paged; a window; an actor's events; confirmed participations only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/graph/database.js';
+import type { Database } from '../../../src/graph/core/database.js';
 import { timeline } from '../../../src/graph/analysis/timeline.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';
 

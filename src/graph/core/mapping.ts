@@ -1,0 +1,445 @@
+/**
+ * Records to domain objects: one mapping per label, used by every graph module, so an Actor
+ * read by a list, a path or a search is the same object. Domain objects carry `__typename`
+ * and the scalar fields of their GraphQL type; relationships are resolved by loaders.
+ */
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
+import type { ClaimEvidence } from '../read/claim.js';
+
+export type NodeLabel = 'Actor' | 'Place' | 'Event' | 'Source' | 'Claim';
+export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'Source', 'Claim'];
+
+export type Props = Record<string, unknown>;
+
+/**
+ * The properties each label's mapping below reads, and which of them are DateTimes: reads return
+ * these (NODE_MAP), not whole nodes, so properties kept for indexes only (aliasText, an event's
+ * span) never travel.
+ */
+const MAPPED_PROPERTIES: Record<NodeLabel, { plain: readonly string[]; dateTimes: readonly string[] }> = {
+  Actor: { plain: ['id', 'name', 'kind', 'aliases', 'description'], dateTimes: ['createdAt', 'updatedAt'] },
+  Place: { plain: ['id', 'name', 'kind', 'aliases', 'location'], dateTimes: ['createdAt', 'updatedAt'] },
+  Event: {
+    plain: [
+      'id',
+      'type',
+      'subType',
+      'timePrecision',
+      'timeLabel',
+      'description',
+      'fatalitiesLow',
+      'fatalitiesHigh',
+      'fatalitiesBest',
+    ],
+    dateTimes: ['createdAt', 'updatedAt', 'startTime', 'endTime'],
+  },
+  Source: {
+    plain: ['id', 'kind', 'title', 'publisher', 'author', 'url', 'language', 'reliability'],
+    dateTimes: ['createdAt', 'updatedAt', 'publishedAt'],
+  },
+  Claim: {
+    plain: ['id', 'text', 'quote', 'status', 'notIndependentlyVerified', 'retracted', 'retractionReason', 'createdBy'],
+    dateTimes: ['createdAt', 'updatedAt'],
+  },
+};
+const ANY_LABEL = {
+  plain: [...new Set(Object.values(MAPPED_PROPERTIES).flatMap((p) => p.plain))],
+  dateTimes: [...new Set(Object.values(MAPPED_PROPERTIES).flatMap((p) => p.dateTimes))],
+};
+
+/**
+ * Cypher: node `n` (of `label`, or of any domain label) as the map of the properties its mapping
+ * reads, DateTimes as epoch milliseconds (toIso reads them). Decoding a DateTime costs the driver
+ * a dozen 64-bit integer operations; a nested read returns hundreds, and a profile of the API
+ * under load found half its CPU time there.
+ */
+export function NODE_MAP(n: string, label?: NodeLabel): string {
+  const { plain, dateTimes } = label ? MAPPED_PROPERTIES[label] : ANY_LABEL;
+  return `${n} {${[...plain.map((key) => `.${key}`), ...dateTimes.map((key) => `${key}: ${n}.${key}.epochMillis`)].join(', ')}}`;
+}
+
+/** Cypher: property `key` of `n`, a DateTime as epoch milliseconds (for reads of chosen properties). */
+export const PROPERTY_VALUE = (n: string, key: string): string =>
+  `CASE WHEN ${n}[${key}] IS :: ZONED DATETIME THEN ${n}[${key}].epochMillis ELSE ${n}[${key}] END`;
+
+/** Neo4j temporal values (or ISO strings) to ISO 8601 UTC strings; null stays null. */
+export function toIso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  // Epoch milliseconds, as NODE_MAP returns DateTimes.
+  if (typeof value === 'number') return new Date(value).toISOString();
+  if (neo4j.isDateTime(value as never) || neo4j.isDate(value as never) || neo4j.isLocalDateTime(value as never)) {
+    return new Date((value as { toString(): string }).toString()).toISOString();
+  }
+  return String(value);
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+function base(p: Props) {
+  return { id: String(p.id), createdAt: toIso(p.createdAt) ?? '', updatedAt: toIso(p.updatedAt) ?? '' };
+}
+
+export interface ActorObject extends ReturnType<typeof base> {
+  __typename: 'Actor';
+  name: string;
+  kind: string;
+  aliases: string[];
+  description: string | null;
+}
+
+/**
+ * What a nested read found ahead for an object (the participations page reads its events'
+ * places, parents, claims and evidence in its own statement), kept on the object itself rather
+ * than primed into loaders: the object and what hangs from it may be partial (only the
+ * properties selected along that path, see propertiesFor), so they answer only the path that
+ * read them. Resolvers look here before asking a loader.
+ */
+export const AHEAD = Symbol('read ahead');
+
+/** Keeps `ahead` on `object` under AHEAD, not enumerable: copies and comparisons of the object ignore it. */
+export function keepAhead<T extends { [AHEAD]?: unknown }>(object: T, ahead: NonNullable<T[typeof AHEAD]>): T {
+  Object.defineProperty(object, AHEAD, { value: ahead, enumerable: false, configurable: true });
+  return object;
+}
+
+export interface PlaceObject extends ReturnType<typeof base> {
+  __typename: 'Place';
+  name: string;
+  kind: string;
+  aliases: string[];
+  location: { latitude: number; longitude: number } | null;
+  parentId?: string | null;
+  /** The parent read ahead (null: none). */
+  [AHEAD]?: { parent: PlaceObject | null };
+}
+
+export interface EventObject extends ReturnType<typeof base> {
+  __typename: 'Event';
+  type: string;
+  subType: string | null;
+  time: { start: string | null; end: string | null; precision: string; label: string };
+  description: string;
+  fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
+  /** The place read ahead (null: none), and the claims read ahead with their filter (argumentKey of it). */
+  [AHEAD]?: { place?: PlaceObject | null; claims?: { filter: string; claims: ClaimObject[] } };
+}
+
+export interface SourceObject extends ReturnType<typeof base> {
+  __typename: 'Source';
+  kind: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  reliability: string;
+}
+
+export interface ClaimObject extends ReturnType<typeof base> {
+  __typename: 'Claim';
+  text: string;
+  quote: string | null;
+  status: string;
+  notIndependentlyVerified: boolean;
+  retracted: boolean;
+  retractionReason: string | null;
+  createdBy: string;
+  /** The parts of its evidence read ahead. */
+  [AHEAD]?: Partial<ClaimEvidence>;
+}
+
+export type DomainObject = ActorObject | PlaceObject | EventObject | SourceObject | ClaimObject;
+
+export function toActor(p: Props): ActorObject {
+  return {
+    __typename: 'Actor',
+    ...base(p),
+    name: String(p.name),
+    kind: String(p.kind),
+    aliases: list(p.aliases),
+    description: str(p.description),
+  };
+}
+
+export function toPlace(p: Props): PlaceObject {
+  const loc = p.location as { x: number; y: number } | null | undefined;
+  return {
+    __typename: 'Place',
+    ...base(p),
+    name: String(p.name),
+    kind: String(p.kind),
+    aliases: list(p.aliases),
+    // WGS-84 points store x = longitude, y = latitude.
+    location: loc ? { latitude: Number(loc.y), longitude: Number(loc.x) } : null,
+  };
+}
+
+export function toEvent(p: Props): EventObject {
+  const low = num(p.fatalitiesLow);
+  const high = num(p.fatalitiesHigh);
+  const best = num(p.fatalitiesBest);
+  return {
+    __typename: 'Event',
+    ...base(p),
+    type: String(p.type),
+    subType: str(p.subType),
+    time: {
+      start: toIso(p.startTime),
+      end: toIso(p.endTime),
+      precision: str(p.timePrecision) ?? 'UNKNOWN',
+      label: str(p.timeLabel) ?? 'unknown time',
+    },
+    description: String(p.description ?? ''),
+    fatalities: { known: low !== null || high !== null || best !== null, low, high, best },
+  };
+}
+
+/**
+ * The properties behind each field (and sub-field, as 'time.start') of each label's GraphQL type,
+ * for reads that return only what the client selected instead of whole nodes: serialising and
+ * decoding every property of a nested page (its events, places, claims and sources) costs more
+ * than finding them. A field resolved from the object's id through loaders reads no property
+ * (an empty list). An object read this way is partial: the mapping fills the fields not read
+ * with defaults, so it is answered as is along the path that selected it and never primed into
+ * a loader, where another selection could read those fields.
+ */
+const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly string[]>>> = {
+  Actor: {
+    id: ['id'],
+    name: ['name'],
+    kind: ['kind'],
+    aliases: ['aliases'],
+    description: ['description'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    participations: [],
+    memberOf: [],
+    members: [],
+    allies: [],
+    opponents: [],
+    claimsAsserted: [],
+    claimsAbout: [],
+  },
+  Place: {
+    id: ['id'],
+    name: ['name'],
+    kind: ['kind'],
+    aliases: ['aliases'],
+    location: ['location'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    parent: [],
+    ancestors: [],
+    children: [],
+    events: [],
+  },
+  Event: {
+    id: ['id'],
+    type: ['type'],
+    subType: ['subType'],
+    'time.start': ['startTime'],
+    'time.end': ['endTime'],
+    'time.precision': ['timePrecision'],
+    'time.label': ['timeLabel'],
+    description: ['description'],
+    'fatalities.known': ['fatalitiesLow', 'fatalitiesHigh', 'fatalitiesBest'],
+    'fatalities.low': ['fatalitiesLow'],
+    'fatalities.high': ['fatalitiesHigh'],
+    'fatalities.best': ['fatalitiesBest'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    place: [],
+    participants: [],
+    claims: [],
+    followedBy: [],
+    precededBy: [],
+    partOf: [],
+    subEvents: [],
+  },
+  Source: {
+    id: ['id'],
+    kind: ['kind'],
+    title: ['title'],
+    publisher: ['publisher'],
+    author: ['author'],
+    url: ['url'],
+    publishedAt: ['publishedAt'],
+    language: ['language'],
+    reliability: ['reliability'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    cites: [],
+    citedBy: [],
+    claims: [],
+    supports: [],
+    contradicts: [],
+  },
+  Claim: {
+    id: ['id'],
+    text: ['text'],
+    quote: ['quote'],
+    status: ['status'],
+    notIndependentlyVerified: ['notIndependentlyVerified'],
+    retracted: ['retracted'],
+    retractionReason: ['retractionReason'],
+    createdBy: ['createdBy'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    assertedBy: [],
+    reportedIn: [],
+    supportingSources: [],
+    contradictingSources: [],
+    about: [],
+  },
+};
+
+/**
+ * The properties of `label` to read for these selected fields ('name', 'time.start',
+ * 'place.id' …, as fieldPaths lists them), the id always. Null (read the whole node) when a
+ * selected field is not in FIELD_PROPERTIES: a field added to the schema is never answered from a
+ * property that was not read.
+ */
+export function propertiesFor(label: NodeLabel, fields: ReadonlySet<string>): string[] | null {
+  const table = FIELD_PROPERTIES[label];
+  const properties = new Set(['id']);
+  for (const field of fields) {
+    if (field === '__typename' || field.endsWith('.__typename')) continue;
+    // A field, or a sub-field of a value object (location) or of a relationship (place.id).
+    const dot = field.indexOf('.');
+    const listed = table[field] ?? (dot > 0 ? table[field.slice(0, dot)] : undefined);
+    if (listed) listed.forEach((property) => properties.add(property));
+    // A value object whose own fields are listed ('time' for 'time.start').
+    else if (!Object.keys(table).some((key) => key.startsWith(`${field}.`))) return null;
+  }
+  return [...properties];
+}
+
+/** The Event properties to read for these selected fields (see propertiesFor); every mapped one when null. */
+export function eventProperties(fields: ReadonlySet<string> | null): string[] {
+  return (
+    (fields && propertiesFor('Event', fields)) ?? [
+      ...MAPPED_PROPERTIES.Event.plain,
+      ...MAPPED_PROPERTIES.Event.dateTimes,
+    ]
+  );
+}
+
+/** Cypher: node `n` as NODE_MAP returns it, but only `properties` of it (all when null). */
+export function PROJECTED_MAP(n: string, label: NodeLabel, properties: readonly string[] | null): string {
+  if (properties === null) return NODE_MAP(n, label);
+  const { dateTimes } = MAPPED_PROPERTIES[label];
+  const entries = properties.map((key) => (dateTimes.includes(key) ? `${key}: ${n}.${key}.epochMillis` : `.${key}`));
+  return `${n} {${entries.join(', ')}}`;
+}
+
+/** Property values read as `[k IN $properties | PROPERTY_VALUE(n, k)]`, back into properties. */
+export function propsOf(keys: readonly string[], values: readonly unknown[]): Props {
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]]));
+}
+
+export function toSource(p: Props): SourceObject {
+  return {
+    __typename: 'Source',
+    ...base(p),
+    kind: String(p.kind),
+    title: String(p.title),
+    publisher: str(p.publisher),
+    author: str(p.author),
+    url: str(p.url),
+    publishedAt: toIso(p.publishedAt),
+    language: str(p.language),
+    reliability: str(p.reliability) ?? 'F',
+  };
+}
+
+export function toClaim(p: Props): ClaimObject {
+  return {
+    __typename: 'Claim',
+    ...base(p),
+    text: String(p.text),
+    quote: str(p.quote),
+    status: String(p.status ?? 'REPORTED'),
+    notIndependentlyVerified: p.notIndependentlyVerified === true,
+    retracted: p.retracted === true,
+    retractionReason: str(p.retractionReason),
+    createdBy: String(p.createdBy ?? 'unknown'),
+  };
+}
+
+const BY_LABEL: Record<NodeLabel, (p: Props) => DomainObject> = {
+  Actor: toActor,
+  Place: toPlace,
+  Event: toEvent,
+  Source: toSource,
+  Claim: toClaim,
+};
+
+/** The domain label of a node (its first label among the domain labels), or null. */
+export function domainLabel(labels: readonly string[]): NodeLabel | null {
+  return (NODE_LABELS.find((l) => labels.includes(l)) as NodeLabel | undefined) ?? null;
+}
+
+/** Any domain node to its domain object; null for non-domain nodes (Name, AuditEntry …). */
+export function toDomain(node: Pick<Neo4jNode, 'labels' | 'properties'>): DomainObject | null {
+  const label = domainLabel(node.labels);
+  return label ? BY_LABEL[label](node.properties as Props) : null;
+}
+
+/** A human label for drawing: name, title, or the first words of a claim or event. */
+export function displayLabel(o: DomainObject): string {
+  switch (o.__typename) {
+    case 'Actor':
+    case 'Place':
+      return o.name;
+    case 'Source':
+      return o.title;
+    case 'Event':
+      return `${o.subType ?? o.type} · ${o.time.label}`;
+    case 'Claim':
+      return o.text.length > 80 ? `${o.text.slice(0, 77)}…` : o.text;
+  }
+}
+
+/** Claim statuses from strongest to weakest: a fact edge shows its strongest claim's. */
+export const STATUS_STRENGTH: readonly string[] = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'];
+
+/** The strongest of some statuses (REPORTED when none is known). */
+export function strongestStatus(statuses: readonly (string | null | undefined)[]): string {
+  const known = statuses.filter((s): s is string => typeof s === 'string' && STATUS_STRENGTH.includes(s));
+  if (known.length === 0) return 'REPORTED';
+  return known.reduce((a, b) => (STATUS_STRENGTH.indexOf(a) <= STATUS_STRENGTH.indexOf(b) ? a : b));
+}
+
+/** What a fact edge carries: the claims behind it and their strongest status. */
+export interface FactEdge {
+  claimIds: string[];
+  status: string;
+}
+
+export function toFactEdge(p: Props): FactEdge {
+  return { claimIds: list(p.claimIds), status: str(p.status) ?? 'REPORTED' };
+}
+
+/** An actor's part in an event (a PARTICIPATED_IN edge), with both ends. */
+export interface ParticipationObject extends FactEdge {
+  __typename: 'Participation';
+  role: string;
+  actor: ActorObject;
+  event: EventObject;
+}
+
+/** A relation between two actors seen from one side; `actor` is the other end. */
+export interface ActorRelationObject extends FactEdge {
+  __typename: 'ActorRelation';
+  kind: string;
+  actor: ActorObject;
+}
+
+/** The properties of a node returned by a query (a column, or a value inside a collected map). */
+export function nodeProps(node: unknown): Props {
+  return (node as Neo4jNode).properties as Props;
+}

@@ -1,0 +1,115 @@
+/**
+ * Claim status, derived from the evidence (src/graph/README.md, "Claim status"), and the status
+ * of the fact edges the claims back. `deriveClaimStatus` is the rule, pure; `refreshStatuses`
+ * reads a claim's evidence, stores its status, then recomputes every fact edge that carries the
+ * claim's id. The write path calls it after any change to a claim's evidence.
+ */
+import type { WriteTx } from '../core/database.js';
+import { normaliseName } from '../../domain/names.js';
+
+export type ClaimStatus = 'REPORTED' | 'CORROBORATED' | 'DISPUTED' | 'UNVERIFIED';
+
+export interface EvidenceSource {
+  id: string;
+  publisher: string | null;
+  /** Ids of the sources it cites. */
+  citesIds: string[];
+}
+
+export interface ClaimEvidence {
+  /** REPORTED_IN and SUPPORTS sources, each once. */
+  evidence: EvidenceSource[];
+  contradicted: boolean;
+  notIndependentlyVerified: boolean;
+}
+
+/**
+ * Independent origins: a source that cites another evidence source is a relay and does not
+ * count; the rest count once per publisher when they have one, else once each.
+ */
+export function independentOrigins(evidence: readonly EvidenceSource[]): number {
+  const ids = new Set(evidence.map((s) => s.id));
+  const origins = new Set<string>();
+  for (const source of evidence) {
+    const relay = source.citesIds.some((cited) => cited !== source.id && ids.has(cited));
+    if (!relay) origins.add(source.publisher ? `publisher:${normaliseName(source.publisher)}` : `source:${source.id}`);
+  }
+  return origins.size;
+}
+
+export function deriveClaimStatus(claim: ClaimEvidence): ClaimStatus {
+  if (claim.contradicted) return 'DISPUTED';
+  const origins = independentOrigins(claim.evidence);
+  if (claim.notIndependentlyVerified && origins < 2) return 'UNVERIFIED';
+  return origins >= 2 ? 'CORROBORATED' : 'REPORTED';
+}
+
+/** Strongest first: a fact edge shows the strongest status among its live claims. */
+export const STATUS_STRENGTH: readonly ClaimStatus[] = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'];
+
+/**
+ * Appended to a MERGE of a fact edge `r`: the edge gains the claim's id ($claimId) once. Its
+ * status is set by refreshStatuses once the claim's own status is known.
+ */
+export const BACKED_BY_CLAIM = `
+  ON CREATE SET r.claimIds = [$claimId], r.status = 'REPORTED', r.createdAt = datetime()
+  ON MATCH SET r.claimIds = CASE WHEN $claimId IN r.claimIds THEN r.claimIds ELSE r.claimIds + $claimId END`;
+
+const READ_EVIDENCE = `
+  UNWIND $claimIds AS claimId
+  MATCH (c:Claim {id: claimId})
+  CALL (c) {
+    OPTIONAL MATCH (s:Source)-[:REPORTED_IN|SUPPORTS]-(c)
+    WITH DISTINCT s WHERE s IS NOT NULL
+    RETURN collect({
+      id: s.id, publisher: s.publisher,
+      citesIds: [(s)-[:CITES]->(cited:Source) | cited.id]
+    }) AS evidence
+  }
+  RETURN c.id AS id, evidence,
+    EXISTS { (:Source)-[:CONTRADICTS]->(c) } AS contradicted,
+    coalesce(c.notIndependentlyVerified, false) AS notIndependentlyVerified`;
+
+// Stores the claims' statuses, then re-ranks the fact edges they back. Every fact edge a claim
+// backs touches a node the claim is ABOUT (its events, the actors of its relations), so the edges
+// are found from the claim without scanning relationships. An edge's status ranks its
+// non-retracted claims; when all are retracted it keeps ranking them all.
+const STORE_STATUSES = `
+  UNWIND $statuses AS s
+  MATCH (c:Claim {id: s.id})
+  SET c.status = s.status
+  WITH collect(c) AS claims
+  UNWIND claims AS c
+  MATCH (c)-[:ABOUT]->(n)-[r]-()
+  WHERE r.claimIds IS NOT NULL AND c.id IN r.claimIds
+  WITH DISTINCT r
+  CALL (r) {
+    UNWIND r.claimIds AS backingId
+    MATCH (k:Claim {id: backingId})
+    WITH collect(k) AS all
+    WITH all, [k IN all WHERE NOT coalesce(k.retracted, false)] AS live
+    RETURN [k IN CASE WHEN size(live) > 0 THEN live ELSE all END | k.status] AS statuses
+  }
+  WITH r, [s IN $strength WHERE s IN statuses][0] AS status
+  SET r.status = coalesce(status, r.status)`;
+
+/** Re-derives and stores the status of these claims, then of every fact edge they back. */
+export async function refreshStatuses(tx: WriteTx, claimIds: readonly string[]): Promise<Map<string, ClaimStatus>> {
+  const rows = await tx.run(READ_EVIDENCE, { claimIds });
+  const statuses = new Map<string, ClaimStatus>();
+  for (const row of rows) {
+    statuses.set(
+      row.get('id') as string,
+      deriveClaimStatus({
+        evidence: row.get('evidence') as EvidenceSource[],
+        contradicted: row.get('contradicted') as boolean,
+        notIndependentlyVerified: row.get('notIndependentlyVerified') as boolean,
+      }),
+    );
+  }
+  await tx.run(STORE_STATUSES, {
+    statuses: [...statuses].map(([id, status]) => ({ id, status })),
+    strength: STATUS_STRENGTH,
+  });
+  return statuses;
+}

@@ -1,0 +1,128 @@
+/**
+ * The stored event span (src/graph/core/event-span.ts) behind every time window: written by the bulk
+ * path and by updateEvent, filled in by the migration for events written without it, and a
+ * closed window's index seeks still find a long event that started well before the window, an
+ * event of unknown start and one of unknown end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/graph/core/database.js';
+import { writeBulk, type BulkEvent } from '../../../src/graph/bulk/load.js';
+import { eventOrdering, listEvents, type EventFilter } from '../../../src/graph/read/event.js';
+import { updateEvent } from '../../../src/graph/write/event.js';
+import { migrate, SPAN_MIGRATION } from '../../../src/graph/core/migrations.js';
+import { pageParams } from '../../../src/graph/core/pagination.js';
+import { resetGraph, testDatabase } from '../../support/graph.js';
+
+const event = (id: string, startTime: string | null, endTime: string | null): BulkEvent => ({
+  id,
+  type: 'BATTLE',
+  subType: null,
+  startTime,
+  endTime,
+  timePrecision: 'DAY',
+  timeLabel: id,
+  description: id,
+  fatalitiesLow: null,
+  fatalitiesHigh: null,
+  fatalitiesBest: null,
+  createdBy: 'test',
+});
+
+const SPANS = `
+  MATCH (e:Event) RETURN e.id AS id, toString(e.spanStart) AS start, toString(e.spanEnd) AS end, e.spanDays AS days
+  ORDER BY id`;
+
+describe('event spans and time windows', () => {
+  let db: Database;
+  const list = async (filter: EventFilter) =>
+    (
+      await listEvents(
+        db.scope(),
+        filter,
+        'START_TIME',
+        'ASC',
+        pageParams(eventOrdering('START_TIME', 'ASC'), 100, null),
+      )
+    ).nodes.map((e) => e.id);
+  const spans = async () =>
+    Object.fromEntries(
+      (await db.scope().read(SPANS)).map((r) => [
+        r.get('id') as string,
+        { start: r.get('start') as string, end: r.get('end') as string, days: r.get('days') as number | null },
+      ]),
+    );
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await writeBulk(db.scope(), {
+      events: [
+        event('event:siege', '2020-01-01T00:00:00Z', '2021-06-01T00:00:00Z'),
+        event('event:skirmish', '2021-03-10T00:00:00Z', '2021-03-10T23:59:59Z'),
+        event('event:before', '2019-05-01T00:00:00Z', '2019-05-02T00:00:00Z'),
+        event('event:open-start', null, '2021-03-20T00:00:00Z'),
+        event('event:open-end', '2018-01-01T00:00:00Z', null),
+        event('event:undated', null, null),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('stores the span of each event written by the bulk path; unknown bounds are open', async () => {
+    const stored = await spans();
+    expect(stored['event:siege']).toEqual({ start: '2020-01-01T00:00:00Z', end: '2021-06-01T00:00:00Z', days: 517 });
+    expect(stored['event:skirmish']?.days).toBe(0);
+    expect(stored['event:open-start']).toMatchObject({ start: '-999999999-01-01T00:00:00Z', days: null });
+    expect(stored['event:open-end']).toMatchObject({ end: '+999999999-12-31T23:59:59.999999999Z', days: null });
+  });
+
+  it('finds every event overlapping a closed window, however early it started', async () => {
+    const march2021 = await list({ from: '2021-03-01T00:00:00Z', to: '2021-03-31T23:59:59Z' });
+    expect(march2021.sort()).toEqual(
+      ['event:open-end', 'event:open-start', 'event:siege', 'event:skirmish', 'event:undated'].sort(),
+    );
+    expect((await list({ from: '2019-05-01T12:00:00Z', to: '2019-05-01T13:00:00Z' })).sort()).toEqual(
+      ['event:before', 'event:open-end', 'event:open-start', 'event:undated'].sort(),
+    );
+    expect(await list({ from: '2017-01-01T00:00:00Z', to: '2017-12-31T23:59:59Z', types: ['BATTLE'] })).toEqual([
+      'event:open-start',
+      'event:undated',
+    ]);
+  });
+
+  it('keeps the span in step when updateEvent changes the time', async () => {
+    await updateEvent(
+      db.scope(),
+      { id: 'event:before', time: { start: '2021-03-05T00:00:00Z', end: '2021-03-06T00:00:00Z', precision: 'DAY' } },
+      { identity: 'test' },
+    );
+    expect((await spans())['event:before']).toEqual({
+      start: '2021-03-05T00:00:00Z',
+      end: '2021-03-06T00:00:00Z',
+      days: 1,
+    });
+    expect(await list({ from: '2021-03-05T12:00:00Z', to: '2021-03-05T13:00:00Z', types: ['BATTLE'] })).toContain(
+      'event:before',
+    );
+  });
+
+  it('fills in the span of events written before it was stored', async () => {
+    const forget = () => db.scope().write((tx) => tx.run('MATCH (e:Event) REMOVE e.spanStart, e.spanEnd, e.spanDays'));
+    // Once done, the backfill is marked and a start does not scan the events again.
+    await migrate(db);
+    await forget();
+    await migrate(db);
+    expect((await spans())['event:siege']).toEqual({ start: null, end: null, days: null });
+
+    await db.scope().write((tx) => tx.run('MATCH (m:Migration {id: $id}) DELETE m', { id: SPAN_MIGRATION }));
+    await migrate(db);
+    const stored = await spans();
+    expect(stored['event:siege']).toEqual({ start: '2020-01-01T00:00:00Z', end: '2021-06-01T00:00:00Z', days: 517 });
+    expect(stored['event:undated']).toMatchObject({
+      start: '-999999999-01-01T00:00:00Z',
+      end: '+999999999-12-31T23:59:59.999999999Z',
+    });
+  });
+});
