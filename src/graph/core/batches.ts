@@ -82,4 +82,3 @@ export async function nodesByIds<T>(
   const rows = await db.read(`UNWIND $ids AS id MATCH (n:${label} {id: id}) RETURN id, n`, { ids });
   return alignRows(ids, rows, (row) => map(nodeProps(row.get('n'))), null);
 }
-export { listClaims as _probe } from '../read/claim.js';
