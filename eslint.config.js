@@ -1,8 +1,40 @@
-// ESLint: typescript-eslint for the code, @graphql-eslint for the SDL, and import boundaries that
-// keep the request flow one-way (graph never imports resolvers or the server).
+// ESLint: typescript-eslint for the code, @graphql-eslint for the SDL, and the floors of the house.
+// A request flows one way, http → resolvers → request → graph → inputs/domain, and inside the graph
+// read/write/bulk/analysis → core: `import-x/no-restricted-paths` refuses an import that runs back
+// up, `import-x/no-cycle` refuses a cycle anywhere.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+const TOP = ['./src/main.ts', './src/server.ts'];
+const HTTP = ['./src/http'];
+const RESOLVERS = ['./src/resolvers'];
+const REQUEST = ['./src/request'];
+const ABOVE_GRAPH = [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST];
+const GRAPH_WINGS = ['./src/graph/read', './src/graph/write', './src/graph/bulk', './src/graph/analysis'];
+
+/** One zone: `target` may not import from `from`. */
+const zone = (target, from, floor) => ({ target, from, message: `${floor}: this import runs back up the house.` });
+const FLOORS = [
+  zone(
+    ['./src/config.ts', './src/logger.ts', './src/errors.ts'],
+    ['./src', './neo4j-local'],
+    'config, logger and errors are the ground floor',
+  ),
+  zone('./src/domain', ['./src/graph', './src/inputs', './src/auth.ts', ...ABOVE_GRAPH], 'src/domain holds pure rules'),
+  zone('./src/inputs', ['./src/graph', './src/auth.ts', ...ABOVE_GRAPH], 'src/inputs validates input for the graph'),
+  zone('./src/graph', [...ABOVE_GRAPH, './src/auth.ts'], 'src/graph is below resolvers and the request'),
+  zone('./src/graph/core', GRAPH_WINGS, 'graph/core is the floor the other wings stand on'),
+  zone('./src/graph/read', ['./src/graph/write', './src/graph/bulk', './src/graph/analysis'], 'graph/read'),
+  zone('./src/graph/write', ['./src/graph/bulk', './src/graph/analysis'], 'graph/write'),
+  zone('./src/graph/bulk', ['./src/graph/analysis'], 'graph/bulk'),
+  zone('./src/graph/analysis', ['./src/graph/write', './src/graph/bulk'], 'graph/analysis reads only'),
+  zone('./src/request', [...TOP, ...HTTP, ...RESOLVERS], 'src/request is below the resolvers'),
+  zone('./src/resolvers', [...TOP, ...HTTP], 'src/resolvers is below the HTTP edge'),
+  zone('./src/http', TOP, 'src/http is below the composition root'),
+];
 
 export default [
   {
@@ -27,19 +59,15 @@ export default [
     },
   },
   {
-    files: ['src/graph/**/*.ts'],
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/resolvers/**', '**/server.js', '**/context.js', '**/plugins/**'],
-              message: 'src/graph is the lowest layer: it must not import resolvers, plugins or the server.',
-            },
-          ],
-        },
-      ],
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: FLOORS }],
     },
   },
   {

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startLocalNeo4j } from '../neo4j-local/launcher.js';
+import { LOCAL_NICE } from '../src/config.js';
 import { Database } from '../src/graph/core/database.js';
 import { migrate } from '../src/graph/core/migrations.js';
 import { hashKey, newKey } from '../src/auth.js';
@@ -62,6 +63,7 @@ const neo4j = await startLocalNeo4j({
   dataDir,
   heap: big ? '4g' : '2g',
   pageCache: big ? '6g' : '2g',
+  nice: LOCAL_NICE,
   say,
 });
 const children: Child[] = [];

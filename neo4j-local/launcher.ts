@@ -19,13 +19,6 @@ const CLASSPATH_FILE = join(HERE, 'target/classpath.txt');
 const STAMP = join(HERE, 'target/.built');
 const MAIN_CLASS = 'org.conflictgraph.neo4j.LocalNeo4j';
 const START_TIMEOUT_MS = 180_000;
-/**
- * The engine runs at a lower CPU priority than the processes that use it. Under load on a shared
- * machine, Neo4j runs a worker thread per busy connection while a Node server has one event loop:
- * at equal priority the loop gets one share among many, and every response waits behind the
- * engine. Niced, the engine still takes every idle cycle (bench/README.md has the figures).
- */
-export const LOCAL_NICE = 10;
 
 export interface LocalNeo4jOptions {
   /** 0 picks a free port. */
@@ -34,10 +27,10 @@ export interface LocalNeo4jOptions {
   heap: string;
   pageCache: string;
   /**
-   * The engine's CPU niceness (0–19, Unix only; default LOCAL_NICE). On a machine it shares with
-   * the API, the engine's many worker threads otherwise crowd out the API's one event loop.
+   * The engine's CPU niceness (0–19, Unix only; 0 runs it as is). The project's default is
+   * LOCAL_NICE in src/config.ts, which says why.
    */
-  nice?: number;
+  nice: number;
   /** Progress lines for a person (Maven download, start). */
   say?: (line: string) => void;
 }
@@ -154,7 +147,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     '--exit-on-stdin-eof',
   ];
   // nice(1) execs Java in its own place: the child's pid is the engine's.
-  const nice = options.nice ?? LOCAL_NICE;
+  const nice = options.nice;
   const niced = nice > 0 && process.platform !== 'win32' && has('nice', ['true']);
   const child: ChildProcess = niced
     ? spawn('nice', ['-n', String(nice), 'java', ...java], { stdio: ['pipe', 'pipe', 'pipe'] })

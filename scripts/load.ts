@@ -92,7 +92,14 @@ async function main(): Promise<number> {
   }
   let uri = userUri;
   if (!uri) {
-    local = await startLocalNeo4j({ port: 0, dataDir: join(workDir, 'neo4j'), heap: '768m', pageCache: '256m', say });
+    local = await startLocalNeo4j({
+      port: 0,
+      dataDir: join(workDir, 'neo4j'),
+      heap: '768m',
+      pageCache: '256m',
+      nice: config.localNeo4j.nice,
+      say,
+    });
     uri = local.uri;
   }
   const credentials = {

@@ -3,7 +3,14 @@
  * here with its default; an invalid value stops start-up with one line that names it.
  */
 import { z } from 'zod';
-import { LOCAL_NICE } from '../neo4j-local/launcher.js';
+
+/**
+ * The engine runs at a lower CPU priority than the processes that use it. Under load on a shared
+ * machine, Neo4j runs a worker thread per busy connection while a Node server has one event loop:
+ * at equal priority the loop gets one share among many, and every response waits behind the
+ * engine. Niced, the engine still takes every idle cycle (bench/README.md has the figures).
+ */
+export const LOCAL_NICE = 10;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

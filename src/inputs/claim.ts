@@ -68,7 +68,7 @@ export const claimEvidenceInput = z.object({
   sourceId: idRef,
   note: optional(text(LIMITS.note)),
 });
-export type ClaimEvidence = z.output<typeof claimEvidenceInput>;
+export type EvidenceInput = z.output<typeof claimEvidenceInput>;
 
 export const retractClaimInput = z.object({ claimId: idRef, reason: text(LIMITS.note) });
 export type RetractClaim = z.output<typeof retractClaimInput>;

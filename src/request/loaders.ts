@@ -17,7 +17,7 @@ import {
   claimsByIds,
   claimsOfParents,
   evidenceOfClaims,
-  type ClaimEvidence,
+  type ClaimProvenance,
   type ClaimParentLink,
 } from '../graph/read/claim.js';
 import type { DbScope } from '../graph/core/database.js';
@@ -99,7 +99,7 @@ export interface Loaders {
   sourceLinks: DataLoader<string, SourceLinks>;
   claimsReportedIn: DataLoader<ClaimPageKey, Connection<ClaimObject>, string>;
 
-  claimEvidence: DataLoader<string, ClaimEvidence>;
+  claimEvidence: DataLoader<string, ClaimProvenance>;
   claimAbout: DataLoader<string, DomainObject[]>;
 }
 

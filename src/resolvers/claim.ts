@@ -1,5 +1,5 @@
 /** Claims: `claim`, `claims`, and a claim's provenance, evidence and subjects. */
-import { claimOrdering, type ClaimEvidence, type EvidencePart, listClaims } from '../graph/read/claim.js';
+import { claimOrdering, type ClaimProvenance, type EvidencePart, listClaims } from '../graph/read/claim.js';
 import { AHEAD, type ClaimObject } from '../graph/core/mapping.js';
 import { pageParams } from '../graph/core/pagination.js';
 import type { Context } from '../request/context.js';
@@ -16,9 +16,9 @@ async function evidencePart<P extends EvidencePart>(
   claim: ClaimObject,
   part: P,
   ctx: Context,
-): Promise<ClaimEvidence[P]> {
+): Promise<ClaimProvenance[P]> {
   const ahead = claim[AHEAD]?.[part];
-  return ahead !== undefined ? (ahead as ClaimEvidence[P]) : (await ctx.loaders.claimEvidence.load(claim.id))[part];
+  return ahead !== undefined ? (ahead as ClaimProvenance[P]) : (await ctx.loaders.claimEvidence.load(claim.id))[part];
 }
 
 export const claimResolvers: Resolvers = {

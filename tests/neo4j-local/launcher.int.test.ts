@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
-import { LOCAL_NICE, startLocalNeo4j } from '../../neo4j-local/launcher.js';
+import { startLocalNeo4j } from '../../neo4j-local/launcher.js';
+import { LOCAL_NICE } from '../../src/config.js';
 
 /** A process's niceness, from /proc (Linux): the 19th field of its stat line. */
 const niceness = (pid: number): number => {
@@ -36,7 +37,7 @@ describe('the local Neo4j launcher', () => {
 
   // Two engine starts: generous timeouts, since CI machines may be busy.
   it('keeps the data across a stop and a start, and leaves no Java process behind', { timeout: 240_000 }, async () => {
-    const options = { port: 0, dataDir, heap: '384m', pageCache: '32m' };
+    const options = { port: 0, dataDir, heap: '384m', pageCache: '32m', nice: LOCAL_NICE };
     const first = await startLocalNeo4j(options);
     const driver = neo4j.driver(first.uri);
     await driver.executeQuery('CREATE (:LauncherProbe {at: datetime()})');
@@ -59,6 +60,7 @@ describe('the local Neo4j launcher', () => {
       dataDir: join(dataDir, 'loopback'),
       heap: '384m',
       pageCache: '32m',
+      nice: LOCAL_NICE,
     });
     try {
       expect(local.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashKey, newKey } from '../../src/auth.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j-local/launcher.js';
+import { LOCAL_NICE } from '../../src/config.js';
 import { spawnApi, type ApiProcess } from './api-process.js';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
@@ -50,7 +51,7 @@ describe('when Neo4j goes away and comes back', () => {
   let api: ApiProcess;
 
   beforeAll(async () => {
-    neo4j = await startLocalNeo4j({ port: 0, dataDir, heap: '512m', pageCache: '32m' });
+    neo4j = await startLocalNeo4j({ port: 0, dataDir, heap: '512m', pageCache: '32m', nice: LOCAL_NICE });
     api = await spawnApi({
       NEO4J_URI: neo4j.uri,
       API_KEYS: `outage-test:researcher:${hashKey(KEY)}`,
@@ -91,7 +92,7 @@ describe('when Neo4j goes away and comes back', () => {
   });
 
   it('recovers by itself when the database is back on the same port and data', async () => {
-    neo4j = await startLocalNeo4j({ port: neo4j.port, dataDir, heap: '512m', pageCache: '32m' });
+    neo4j = await startLocalNeo4j({ port: neo4j.port, dataDir, heap: '512m', pageCache: '32m', nice: LOCAL_NICE });
     expect(await until(async () => (await status(api, '/ready')) === 200)).toBe(true);
     const read = await gql(api, READ_SOURCE);
     if (read.body.errors) console.log(JSON.stringify(read.body.errors), api.output().slice(-3000));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j-local/launcher.js';
+import { LOCAL_NICE } from '../../src/config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +30,7 @@ export async function setup(project: TestProject): Promise<void> {
       dataDir,
       heap: '768m',
       pageCache: '128m',
+      nice: LOCAL_NICE,
       say: (line) => console.log(`[test neo4j] ${line}`),
     });
     project.provide('neo4jUri', local.uri);

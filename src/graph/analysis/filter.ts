@@ -6,6 +6,7 @@
  */
 import { badInput } from '../../errors.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
+import { checkWindow } from '../core/time-window.js';
 
 /** Every relationship between domain nodes (src/graph/README.md). NAMES (to Name nodes) is not one. */
 export const RELATION_KINDS = [
@@ -41,26 +42,6 @@ export interface GraphFilterInput {
 export interface GraphFilter {
   kinds: readonly RelationKind[];
   params: { statuses: string[] | null; eventTypes: string[] | null; from: string | null; to: string | null };
-}
-
-/** An ISO instant from a DateTime argument (graphql-scalars hands over a Date). */
-export function isoInstant(value: string | Date | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput(`"${String(value)}" is not a date-time; use ISO 8601.`);
-  return date.toISOString();
-}
-
-/** Checks a time window: both ends optional, `from` not after `to`. */
-export function checkWindow(
-  from: string | Date | null | undefined,
-  to: string | Date | null | undefined,
-): { from: string | null; to: string | null } {
-  const window = { from: isoInstant(from), to: isoInstant(to) };
-  if (window.from && window.to && window.from > window.to) {
-    throw badInput('The time window ends before it starts: `from` must not be after `to`.', 'from');
-  }
-  return window;
 }
 
 export function checkGraphFilter(input: GraphFilterInput | null | undefined): GraphFilter {

@@ -9,7 +9,7 @@ import { badInput } from '../../errors.js';
 import type { DbScope } from '../core/database.js';
 import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../core/mapping.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
-import { checkWindow } from './filter.js';
+import { checkWindow } from '../core/time-window.js';
 import { domainLabelOf } from './view.js';
 
 export const MAX_RADIUS_KM = 2_000;

@@ -6,7 +6,7 @@
  * time that does not fall in one month) is its own bucket, key UNKNOWN. The events are chosen by
  * the same filter as the events list (src/graph/read/event.ts).
  */
-import { isoInstant } from './filter.js';
+import { isoInstant } from '../core/time-window.js';
 import type { DbScope } from '../core/database.js';
 import { EVENT_FILTER, type EventFilter } from '../read/event.js';
 

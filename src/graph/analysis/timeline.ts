@@ -17,7 +17,7 @@ import {
 } from '../core/pagination.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { statementVariants } from '../core/statement-variants.js';
-import { checkWindow } from './filter.js';
+import { checkWindow } from '../core/time-window.js';
 import { DOMAIN_NODE_BY_ID } from './view.js';
 
 export const timelineOrdering = 'timeline:START_TIME:ASC';

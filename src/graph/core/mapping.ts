@@ -4,7 +4,6 @@
  * and the scalar fields of their GraphQL type; relationships are resolved by loaders.
  */
 import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
-import type { ClaimEvidence } from '../read/claim.js';
 
 export type NodeLabel = 'Actor' | 'Place' | 'Event' | 'Source' | 'Claim';
 export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'Source', 'Claim'];
@@ -139,6 +138,15 @@ export interface SourceObject extends ReturnType<typeof base> {
   reliability: string;
 }
 
+/** Who asserts a claim and the sources by stance: the provenance parts a claim reads. */
+export interface ClaimProvenance {
+  assertedBy: ActorObject | null;
+  reportedIn: SourceObject[];
+  /** The sources it is reported in, and those that support it besides. */
+  supportingSources: SourceObject[];
+  contradictingSources: SourceObject[];
+}
+
 export interface ClaimObject extends ReturnType<typeof base> {
   __typename: 'Claim';
   text: string;
@@ -149,7 +157,7 @@ export interface ClaimObject extends ReturnType<typeof base> {
   retractionReason: string | null;
   createdBy: string;
   /** The parts of its evidence read ahead. */
-  [AHEAD]?: Partial<ClaimEvidence>;
+  [AHEAD]?: Partial<ClaimProvenance>;
 }
 
 export type DomainObject = ActorObject | PlaceObject | EventObject | SourceObject | ClaimObject;

@@ -7,17 +7,17 @@
 import { alignRows, nodesByIds } from '../core/batches.js';
 import type { DbScope } from '../core/database.js';
 import {
-  type ActorObject,
   type ClaimObject,
+  type ClaimProvenance,
   type DomainObject,
   nodeProps,
   PROJECTED_MAP,
-  type SourceObject,
   toActor,
   toClaim,
   toDomain,
   toSource,
 } from '../core/mapping.js';
+export type { ClaimProvenance };
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import {
   afterCursor,
@@ -36,22 +36,14 @@ export async function claimsByIds(db: DbScope, ids: readonly string[]): Promise<
 
 // --- provenance and evidence ---------------------------------------------------------------
 
-export interface ClaimEvidence {
-  assertedBy: ActorObject | null;
-  reportedIn: SourceObject[];
-  /** The sources it is reported in, and those that support it besides. */
-  supportingSources: SourceObject[];
-  contradictingSources: SourceObject[];
-}
-
-const NO_EVIDENCE: ClaimEvidence = {
+const NO_EVIDENCE: ClaimProvenance = {
   assertedBy: null,
   reportedIn: [],
   supportingSources: [],
   contradictingSources: [],
 };
 
-export type EvidencePart = keyof ClaimEvidence;
+export type EvidencePart = keyof ClaimProvenance;
 export const EVIDENCE_PARTS: readonly EvidencePart[] = [
   'assertedBy',
   'reportedIn',
@@ -111,7 +103,7 @@ export function evidenceOfClaim(
 }
 
 /** The parts of a claim's evidence that `evidenceOfClaim(parts).map` holds. */
-export function toEvidenceParts(evidence: unknown): Partial<ClaimEvidence> {
+export function toEvidenceParts(evidence: unknown): Partial<ClaimProvenance> {
   type Props = Record<string, unknown>;
   const read = evidence as Partial<Record<EvidencePart, unknown>>;
   const sources = (v: unknown) => (v as Props[]).map(toSource);
@@ -131,7 +123,7 @@ const EVIDENCE_OF_CLAIMS = `
   RETURN id, ${WHOLE_EVIDENCE.map} AS evidence`;
 
 /** Each claim's asserting actor, its sources, and the sources for and against it, in one query. */
-export async function evidenceOfClaims(db: DbScope, ids: readonly string[]): Promise<ClaimEvidence[]> {
+export async function evidenceOfClaims(db: DbScope, ids: readonly string[]): Promise<ClaimProvenance[]> {
   const rows = await db.read(EVIDENCE_OF_CLAIMS, { ids });
   return alignRows(ids, rows, (row) => ({ ...NO_EVIDENCE, ...toEvidenceParts(row.get('evidence')) }), NO_EVIDENCE);
 }

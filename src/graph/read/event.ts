@@ -5,7 +5,7 @@
  * defines or completes (a claim that adds a participant reports the event as much as one that
  * defines it), and to the events a researcher says it is about.
  */
-import { checkWindow } from '../analysis/filter.js';
+import { checkWindow } from '../core/time-window.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
 import { EVENTS_IN_WINDOW, SPAN_FROM, SPAN_TO } from '../core/event-span.js';
 import type { DbScope } from '../core/database.js';

@@ -16,7 +16,7 @@ export interface EvidenceSource {
   citesIds: string[];
 }
 
-export interface ClaimEvidence {
+export interface StatusEvidence {
   /** REPORTED_IN and SUPPORTS sources, each once. */
   evidence: EvidenceSource[];
   contradicted: boolean;
@@ -37,7 +37,7 @@ export function independentOrigins(evidence: readonly EvidenceSource[]): number 
   return origins.size;
 }
 
-export function deriveClaimStatus(claim: ClaimEvidence): ClaimStatus {
+export function deriveClaimStatus(claim: StatusEvidence): ClaimStatus {
   if (claim.contradicted) return 'DISPUTED';
   const origins = independentOrigins(claim.evidence);
   if (claim.notIndependentlyVerified && origins < 2) return 'UNVERIFIED';

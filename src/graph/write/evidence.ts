@@ -4,7 +4,7 @@
  * every fact edge it backs. A source cannot both support and contradict one claim.
  */
 import { badInput } from '../../errors.js';
-import { type ClaimEvidence, claimEvidenceInput } from '../../inputs/claim.js';
+import { type EvidenceInput, claimEvidenceInput } from '../../inputs/claim.js';
 import { parseInput } from '../../inputs/fields.js';
 import { AuditLog, type Writer } from './audit.js';
 import { refreshStatuses } from './claim-status.js';
@@ -36,7 +36,7 @@ const ADD_STANCE: Record<Stance, string> = {
 
 const ACTION: Record<Stance, string> = { SUPPORTS: 'corroborateClaim', CONTRADICTS: 'disputeClaim' };
 
-async function addEvidence(tx: WriteTx, input: ClaimEvidence, stance: Stance, log: AuditLog): Promise<string> {
+async function addEvidence(tx: WriteTx, input: EvidenceInput, stance: Stance, log: AuditLog): Promise<string> {
   await requireEvery(tx, [
     { label: 'Claim', id: input.claimId, field: 'input.claimId' },
     { label: 'Source', id: input.sourceId, field: 'input.sourceId' },

@@ -6,7 +6,7 @@ import {
   participationsWithReads,
   type ParticipationReads,
 } from '../../../src/graph/read/actor-participations.js';
-import { type ClaimEvidence, EVIDENCE_PARTS, evidenceOfClaims } from '../../../src/graph/read/claim.js';
+import { type ClaimProvenance, EVIDENCE_PARTS, evidenceOfClaims } from '../../../src/graph/read/claim.js';
 import type { Database } from '../../../src/graph/core/database.js';
 import { claimsOfEvents, placesOfEvents } from '../../../src/graph/read/event.js';
 import { pageParams } from '../../../src/graph/core/pagination.js';
@@ -22,7 +22,7 @@ function withReadAhead(batch: Awaited<ReturnType<typeof participationsWithReads>
   const events = batch.pages.flatMap((p) => p.connection.nodes.map((n) => n.event));
   const places = new Map<string, { place: PlaceObject; parent: PlaceObject | null } | null>();
   const claims = new Map<string, ClaimObject[]>();
-  const evidence = new Map<string, Partial<ClaimEvidence>>();
+  const evidence = new Map<string, Partial<ClaimProvenance>>();
   for (const event of events as EventObject[]) {
     const ahead = event[AHEAD];
     if (ahead?.place !== undefined) {
