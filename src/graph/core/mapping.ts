@@ -412,16 +412,6 @@ export function displayLabel(o: DomainObject): string {
   }
 }
 
-/** Claim statuses from strongest to weakest: a fact edge shows its strongest claim's. */
-export const STATUS_STRENGTH: readonly string[] = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'];
-
-/** The strongest of some statuses (REPORTED when none is known). */
-export function strongestStatus(statuses: readonly (string | null | undefined)[]): string {
-  const known = statuses.filter((s): s is string => typeof s === 'string' && STATUS_STRENGTH.includes(s));
-  if (known.length === 0) return 'REPORTED';
-  return known.reduce((a, b) => (STATUS_STRENGTH.indexOf(a) <= STATUS_STRENGTH.indexOf(b) ? a : b));
-}
-
 /** What a fact edge carries: the claims behind it and their strongest status. */
 export interface FactEdge {
   claimIds: string[];
