@@ -441,3 +441,18 @@ export interface ActorRelationObject extends FactEdge {
 export function nodeProps(node: unknown): Props {
   return (node as Neo4jNode).properties as Props;
 }
+
+/**
+ * The fields of `label`'s SDL type that the tables above do not map: a field FIELD_PROPERTIES
+ * does not list (nor any `field.` sub-key of it), or one listing a property MAPPED_PROPERTIES does
+ * not read, would read back null through NODE_MAP while `node(id)` answers it. The mapping test
+ * holds every SDL field to this.
+ */
+export function unmappedFields(label: NodeLabel, fields: readonly string[]): string[] {
+  const table = FIELD_PROPERTIES[label];
+  const read = new Set([...MAPPED_PROPERTIES[label].plain, ...MAPPED_PROPERTIES[label].dateTimes]);
+  return fields.filter((field) => {
+    const keys = Object.keys(table).filter((key) => key === field || key.startsWith(`${field}.`));
+    return keys.length === 0 || keys.some((key) => table[key]!.some((property) => !read.has(property)));
+  });
+}
