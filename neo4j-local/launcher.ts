@@ -7,10 +7,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../src/paths.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+const HERE = join(PROJECT_ROOT, 'neo4j-local');
 const POM = join(HERE, 'pom.xml');
 const SOURCE = join(HERE, 'src/main/java/org/conflictgraph/neo4j/LocalNeo4j.java');
 const CLASSES = join(HERE, 'target/classes');
