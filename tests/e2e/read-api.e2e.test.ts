@@ -547,7 +547,7 @@ describe('round trips of a nested selection', () => {
   }`;
 
   // One statement: N actors, each in 3 events at one of the article's places, each backed by a
-  // claim asserted by the author and reported in the article (the model of src/graph/README.md).
+  // claim asserted by the author and reported in the article (the model of docs/model.md).
   const GENERATE = `
     MATCH (article:Source {id: 'source:article'}), (author:Actor {id: 'actor:soukaina-sghir'})
     MATCH (place:Place) WHERE place.id IN $placeIds
