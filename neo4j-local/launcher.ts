@@ -18,7 +18,8 @@ const CLASSPATH_FILE = join(HERE, 'target/classpath.txt');
 /** Touched after a successful build: Maven leaves classpath.txt alone when it is unchanged. */
 const STAMP = join(HERE, 'target/.built');
 const MAIN_CLASS = 'org.conflictgraph.neo4j.LocalNeo4j';
-const START_TIMEOUT_MS = 180_000;
+// A cold start takes ~15 s on a quiet machine; niced on a busy shared one it has taken minutes.
+const START_TIMEOUT_MS = 600_000;
 
 export interface LocalNeo4jOptions {
   /** 0 picks a free port. */
