@@ -32,7 +32,7 @@ import { deriveClaimStatus } from '../src/domain/claim-status.js';
 import { normaliseName } from '../src/domain/names.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OPERATION = 'mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }';
+const OPERATION = /* GraphQL */ `mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }`;
 
 // The shape of a value that getVariableValues accepted (optional fields may be absent or null).
 type Maybe<T> = T | null | undefined;
