@@ -6,7 +6,7 @@
  */
 import type { ExportEvent, ExportFigure } from '../graph/read/export.js';
 import { toIso } from '../graph/read/export.js';
-import { independentOrigins, STATUS_STRENGTH } from '../graph/write/claim-status.js';
+import { independentOrigins, STATUS_STRENGTH } from '../domain/claim-status.js';
 
 export interface EventView {
   id: string;
