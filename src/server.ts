@@ -21,6 +21,7 @@ import { explorerRouter } from './http/explorer.js';
 import { interchangeRouter } from './http/interchange.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { formatError } from './http/format-error.js';
+import { jsonStatus } from './http/json-status.js';
 import { type Database, deadlineIn } from './graph/core/database.js';
 import { openDatabase } from './graph/core/open-database.js';
 import { migrate } from './graph/core/migrations.js';
@@ -158,6 +159,7 @@ export async function createServer(
         jsonBody(config),
         noBatches,
         shallowJson,
+        jsonStatus,
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             const key = presentedKey(req.headers);
