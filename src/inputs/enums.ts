@@ -8,6 +8,8 @@ import type {
   ActorRelationKind,
   EventSubType,
   EventType,
+  FigureGroup,
+  FigureKind,
   ParticipantRole,
   PlaceKind,
   SourceKind,
@@ -99,3 +101,5 @@ export const TIME_PRECISIONS = values<TimePrecision>()([
   'YEAR',
   'UNKNOWN',
 ]);
+export const FIGURE_KINDS = values<FigureKind>()(['KILLED', 'INJURED', 'CAPTURED', 'MISSING']);
+export const FIGURE_GROUPS = values<FigureGroup>()(['CIVILIANS', 'UNKNOWN']);

@@ -8,6 +8,7 @@
  */
 import type { DbScope, Params, WriteTx } from '../core/database.js';
 import { STATUS_STRENGTH, type ClaimStatus } from '../write/claim-status.js';
+import { CREATE_FIGURES, type StatedFigure } from '../write/figures.js';
 import { SET_EVENT_SPAN } from '../core/event-span.js';
 import { nameKey } from '../../domain/names.js';
 
@@ -65,6 +66,7 @@ export interface BulkEvent {
   timePrecision: string;
   timeLabel: string;
   description: string;
+  /** The stored range of its KILLED figures across claimants (write/figures.ts); null when none. */
   fatalitiesLow: number | null;
   fatalitiesHigh: number | null;
   fatalitiesBest: number | null;
@@ -84,6 +86,13 @@ export interface BulkClaim {
   supportingIds: string[];
   contradictingIds: string[];
   about: { actorIds: string[]; placeIds: string[]; eventIds: string[]; sourceIds: string[]; claimIds: string[] };
+  /** The events it states (ABOUT with states: true); those in about.eventIds it only mentions. */
+  statesEventIds?: string[];
+}
+
+/** A figure a claim states (write/figures.ts). */
+export interface BulkFigure extends StatedFigure {
+  claimId: string;
 }
 
 /** One claim's backing of a fact edge; load.ts merges those of the same edge. */
@@ -123,6 +132,7 @@ export interface BulkGraph {
   occurrences?: BulkOccurrence[];
   actorRelations?: BulkActorRelation[];
   eventLinks?: BulkEventLink[];
+  figures?: BulkFigure[];
 }
 
 export interface BulkOptions {
@@ -235,6 +245,8 @@ const STATEMENTS = {
   reportedIn: createStatement('Claim', 'REPORTED_IN', 'Source'),
   supports: createStatement('Source', 'SUPPORTS', 'Claim', ' {at: datetime(), by: row.by}'),
   contradicts: createStatement('Source', 'CONTRADICTS', 'Claim', ' {at: datetime(), by: row.by}'),
+  statesEvent: createStatement('Claim', 'ABOUT', 'Event', ' {states: true}'),
+  figures: CREATE_FIGURES,
   about: Object.fromEntries(
     Object.entries(ABOUT_TARGETS).map(([field, label]) => [field, createStatement('Claim', 'ABOUT', label)]),
   ) as Record<keyof typeof ABOUT_TARGETS, string>,
@@ -463,9 +475,24 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
     add(
       `ABOUT ${ABOUT_TARGETS[field]}`,
       STATEMENTS.about[field],
-      claims.flatMap((c) => [...new Set(c.about[field])].map((to) => ({ from: c.id, to }))),
+      claims.flatMap((c) =>
+        [...new Set(c.about[field])]
+          .filter((to) => field !== 'eventIds' || !c.statesEventIds?.includes(to))
+          .map((to) => ({ from: c.id, to })),
+      ),
     );
   }
+  add(
+    'ABOUT Event (states)',
+    STATEMENTS.statesEvent,
+    claims.flatMap((c) => [...new Set(c.statesEventIds ?? [])].map((to) => ({ from: c.id, to }))),
+  );
+  const newClaims = new Set(claims.map((c) => c.id));
+  add(
+    'figures',
+    STATEMENTS.figures,
+    (graph.figures ?? []).filter((f) => newClaims.has(f.claimId)).map((f) => ({ ...f })),
+  );
   addFacts(
     'PARTICIPATED_IN',
     STATEMENTS.participatedIn,

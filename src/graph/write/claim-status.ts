@@ -19,6 +19,7 @@ export interface EvidenceSource {
 export interface StatusEvidence {
   /** REPORTED_IN and SUPPORTS sources, each once. */
   evidence: EvidenceSource[];
+  /** A source contradicts it, or a live claim of a party disputes it (evidence.ts). */
   contradicted: boolean;
   notIndependentlyVerified: boolean;
 }
@@ -67,7 +68,8 @@ const READ_EVIDENCE = `
     }) AS evidence
   }
   RETURN c.id AS id, evidence,
-    EXISTS { (:Source)-[:CONTRADICTS]->(c) } AS contradicted,
+    EXISTS { (:Source)-[:CONTRADICTS]->(c) }
+      OR EXISTS { (k:Claim)-[:DISPUTES]->(c) WHERE NOT coalesce(k.retracted, false) } AS contradicted,
     coalesce(c.notIndependentlyVerified, false) AS notIndependentlyVerified`;
 
 // Stores the claims' statuses, then re-ranks the fact edges they back. Every fact edge a claim
