@@ -189,8 +189,10 @@ const EVENT_CONDITIONS = {
   to: SPAN_TO,
   role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
   placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
+  // Backed by: a claim that states the event, not one that only mentions it.
   claimStatus: `EXISTS {
-    MATCH (c:Claim)-[:ABOUT]->(e) WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
+    MATCH (c:Claim)-[about:ABOUT]->(e)
+    WHERE about.states AND c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
   }`,
 };
 
