@@ -91,7 +91,11 @@ describe('a dispute by a party', () => {
       },
     });
     const disputed = await ok<{ disputeClaim: { status: string } }>(DISPUTE, {
-      input: { claimId: 'claim:fama-repelled-lere', byClaimId: 'claim:csp-denies-repelled', note: 'The CSP denies it.' },
+      input: {
+        claimId: 'claim:fama-repelled-lere',
+        byClaimId: 'claim:csp-denies-repelled',
+        note: 'The CSP denies it.',
+      },
     });
     expect(disputed.disputeClaim.status).toBe('DISPUTED');
 
@@ -180,7 +184,12 @@ describe('stances: bad input is refused, naming the field, and nothing is writte
       'BAD_USER_INPUT',
       'input.byClaimId',
     ],
-    ['a dispute by an unknown claim', { claimId: 'claim:lere-withdrawal', byClaimId: 'claim:nobody' }, 'NOT_FOUND', 'input.byClaimId'],
+    [
+      'a dispute by an unknown claim',
+      { claimId: 'claim:lere-withdrawal', byClaimId: 'claim:nobody' },
+      'NOT_FOUND',
+      'input.byClaimId',
+    ],
     ['a dispute by nobody and nothing', { claimId: 'claim:lere-withdrawal' }, 'BAD_USER_INPUT', 'input.byClaimId'],
     [
       'a source the party’s claim does not have',
