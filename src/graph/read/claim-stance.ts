@@ -31,30 +31,29 @@ export interface ClaimStances {
 
 const NO_STANCES: ClaimStances = { disputes: [], corroborations: [] };
 
-// Party stances of type `party`, then the sources of type `source` that no party brought.
+// Party stances of type `party` (the sources they brought: those of the party's claim named on the
+// edge), then the sources of type `source` that no party brought; each in the order it was added.
 const STANCES = (party: 'DISPUTES' | 'CORROBORATES', source: 'CONTRADICTS' | 'SUPPORTS') => `
-  CALL (c) {
-    OPTIONAL MATCH (k:Claim)-[r:${party}]->(c) WHERE NOT coalesce(k.retracted, false)
+  COLLECT {
+    MATCH (k:Claim)-[r:${party}]->(c) WHERE NOT coalesce(k.retracted, false)
     WITH k, r ORDER BY r.at, k.id
-    WITH collect(CASE WHEN k IS NOT NULL THEN {
+    RETURN {
       party: [(k)-[:ASSERTED_BY]->(a:Actor) | ${NODE_MAP('a', 'Actor')}][0],
       claim: ${NODE_MAP('k', 'Claim')},
-      sources: COLLECT { UNWIND r.sourceIds AS sourceId MATCH (s:Source {id: sourceId}) RETURN ${NODE_MAP('s', 'Source')} },
+      sources: [(k)-[:REPORTED_IN]->(s:Source) WHERE s.id IN r.sourceIds | ${NODE_MAP('s', 'Source')}]
+        + [(s:Source)-[:SUPPORTS]->(k) WHERE s.id IN r.sourceIds | ${NODE_MAP('s', 'Source')}],
       note: r.note
-    } END) AS parties
-    OPTIONAL MATCH (s:Source)-[r:${source}]->(c) WHERE r.byClaimId IS NULL
-    WITH parties, s, r ORDER BY r.at, s.id
-    RETURN parties + collect(CASE WHEN s IS NOT NULL THEN {
-      party: null, claim: null, sources: [${NODE_MAP('s', 'Source')}], note: r.note
-    } END) AS ${party === 'DISPUTES' ? 'disputes' : 'corroborations'}
+    } AS stance
+  } + COLLECT {
+    MATCH (s:Source)-[r:${source}]->(c) WHERE r.byClaimId IS NULL
+    WITH s, r ORDER BY r.at, s.id
+    RETURN {party: null, claim: null, sources: [${NODE_MAP('s', 'Source')}], note: r.note} AS stance
   }`;
 
 const STANCES_OF_CLAIMS = `
   UNWIND $ids AS id
   MATCH (c:Claim {id: id})
-  ${STANCES('DISPUTES', 'CONTRADICTS')}
-  ${STANCES('CORROBORATES', 'SUPPORTS')}
-  RETURN id, disputes, corroborations`;
+  RETURN id, ${STANCES('DISPUTES', 'CONTRADICTS')} AS disputes, ${STANCES('CORROBORATES', 'SUPPORTS')} AS corroborations`;
 
 interface StanceRow {
   party: Props | null;
