@@ -31,6 +31,14 @@ export interface LocalNeo4jOptions {
    * LOCAL_NICE in src/config.ts, which says why.
    */
   nice: number;
+  /**
+   * The most heap one transaction may hold (db.memory.transaction.max, e.g. 256m): a query that
+   * collects too much fails alone with a memory error instead of exhausting the heap for all.
+   * Unset: Neo4j's default (no limit per transaction).
+   */
+  txMemory?: string;
+  /** Further neo4j.conf settings, by name. */
+  settings?: Record<string, string>;
   /** Progress lines for a person (Maven download, start). */
   say?: (line: string) => void;
 }
@@ -145,6 +153,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     dataDir,
     options.pageCache,
     '--exit-on-stdin-eof',
+    ...Object.entries({
+      ...(options.txMemory ? { 'db.memory.transaction.max': options.txMemory } : {}),
+      ...options.settings,
+    }).map(([name, value]) => `--setting=${name}=${value}`),
   ];
   // nice(1) execs Java in its own place: the child's pid is the engine's.
   const nice = options.nice;

@@ -14,6 +14,8 @@ declare module 'vitest' {
     neo4jUri: string;
     neo4jUser: string;
     neo4jPassword: string;
+    /** The local engine's process id, to read its CPU time from /proc; 0 for a server at NEO4J_URI. */
+    neo4jPid: number;
   }
 }
 
@@ -23,6 +25,7 @@ let dataDir: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   if (process.env.NEO4J_URI) {
     project.provide('neo4jUri', process.env.NEO4J_URI);
+    project.provide('neo4jPid', 0);
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'conflict-graph-test-'));
     local = await startLocalNeo4j({
@@ -31,9 +34,11 @@ export async function setup(project: TestProject): Promise<void> {
       heap: '768m',
       pageCache: '128m',
       nice: LOCAL_NICE,
+      txMemory: '256m',
       say: (line) => console.log(`[test neo4j] ${line}`),
     });
     project.provide('neo4jUri', local.uri);
+    project.provide('neo4jPid', local.pid);
   }
   project.provide('neo4jUser', process.env.NEO4J_USER ?? 'neo4j');
   project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
