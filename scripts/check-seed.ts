@@ -30,14 +30,14 @@ import {
 } from 'graphql';
 import { parseAllDocuments } from 'yaml';
 import { GraphQLError } from 'graphql';
+import { deriveClaimStatus } from '../src/domain/claim-status.js';
 import { normaliseName } from '../src/domain/names.js';
 import { parseAddClaim } from '../src/inputs/claim.js';
 import { scalarResolvers } from '../src/resolvers/scalars.js';
-import { deriveClaimStatus, type EvidenceSource } from '../src/graph/write/claim-status.js';
 import { figureEvent } from '../src/graph/write/figures.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OPERATION = 'mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }';
+const OPERATION = /* GraphQL */ `mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }`;
 
 // The shape of a value that getVariableValues accepted (optional fields may be absent or null).
 type Maybe<T> = T | null | undefined;
@@ -202,18 +202,17 @@ function checkEvent(reg: Registry, ev: EventInput, where: string): void {
   (ev.participants ?? []).forEach((p, i) => reg.expect('actor', p.actor.id, `${at}.participants[${i}]`));
 }
 
-/** The status the write path derives, by its own rule (src/graph/write/claim-status.ts). */
+/** The status the write path derives, by the one rule (src/domain/claim-status.ts). */
 function deriveStatus(reg: Registry, claim: ClaimInput): string {
   const ids = [...new Set([...claim.sourceIds, ...(claim.supportingSourceIds ?? [])])];
-  const evidence: EvidenceSource[] = ids.map((id) => ({
-    id,
-    publisher: reg.sources.get(id)?.publisher ?? null,
-    citesIds: reg.sources.get(id)?.citesIds ?? [],
-  }));
+  const evidence = ids.flatMap((id) => {
+    const source = reg.sources.get(id);
+    return source ? [{ id, publisher: source.publisher ?? null, citesIds: source.citesIds ?? [] }] : [];
+  });
   return deriveClaimStatus({
     evidence,
     contradicted: (claim.contradictingSourceIds ?? []).length > 0,
-    notIndependentlyVerified: claim.notIndependentlyVerified === true,
+    notIndependentlyVerified: claim.notIndependentlyVerified ?? false,
   });
 }
 

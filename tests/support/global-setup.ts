@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j, type LocalNeo4j } from '../../neo4j-local/launcher.js';
-import { LOCAL_NICE } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,7 +33,8 @@ export async function setup(project: TestProject): Promise<void> {
       dataDir,
       heap: '768m',
       pageCache: '128m',
-      nice: LOCAL_NICE,
+      // NEO4J_LOCAL_NICE, as for npm start (0 keeps the engine at this process's priority).
+      nice: loadConfig(process.env).localNeo4j.nice,
       txMemory: '256m',
       say: (line) => console.log(`[test neo4j] ${line}`),
     });
