@@ -75,7 +75,10 @@ export interface BulkClaim {
   supportingIds: string[];
   contradictingIds: string[];
   about: { actorIds: string[]; placeIds: string[]; eventIds: string[]; sourceIds: string[]; claimIds: string[] };
-  /** The events it states (ABOUT with states: true); those in about.eventIds it only mentions. */
+  /**
+   * The events it states (ABOUT with states: true); those in about.eventIds it only mentions. When
+   * absent: the events whose participations, place or own links it backs in this graph.
+   */
   statesEventIds?: string[];
 }
 
@@ -286,6 +289,17 @@ function nameRows(label: 'Actor' | 'Place', nodes: readonly { id: string; name: 
   return rows;
 }
 
+/** Per claim, the events whose participations, place or own part-of / follows links it backs. */
+function statedByBacking(graph: BulkGraph): Map<string, string[]> {
+  const stated = new Map<string, string[]>();
+  const add = (claimId: string, eventId: string) =>
+    (stated.get(claimId) ?? stated.set(claimId, []).get(claimId)!).push(eventId);
+  for (const p of graph.participations ?? []) add(p.claimId, p.eventId);
+  for (const o of graph.occurrences ?? []) add(o.claimId, o.eventId);
+  for (const l of graph.eventLinks ?? []) add(l.claimId, l.kind === 'PART_OF' ? l.fromId : l.toId);
+  return stated;
+}
+
 /** Merges the backings of the same edge into one row with all its claim ids and the strongest status. */
 function factRows<T extends Backing>(
   items: readonly T[],
@@ -460,13 +474,15 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
     STATEMENTS.contradicts,
     claims.flatMap((c) => c.contradictingIds.map((from) => ({ from, to: c.id, by: c.createdBy }))),
   );
+  const backed = statedByBacking(graph);
+  const statesOf = (c: BulkClaim) => new Set(c.statesEventIds ?? backed.get(c.id) ?? []);
   for (const field of Object.keys(ABOUT_TARGETS) as (keyof typeof ABOUT_TARGETS)[]) {
     add(
       `ABOUT ${ABOUT_TARGETS[field]}`,
       STATEMENTS.about[field],
       claims.flatMap((c) =>
         [...new Set(c.about[field])]
-          .filter((to) => field !== 'eventIds' || !c.statesEventIds?.includes(to))
+          .filter((to) => field !== 'eventIds' || !statesOf(c).has(to))
           .map((to) => ({ from: c.id, to })),
       ),
     );
@@ -474,7 +490,7 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
   add(
     'ABOUT Event (states)',
     STATEMENTS.statesEvent,
-    claims.flatMap((c) => [...new Set(c.statesEventIds ?? [])].map((to) => ({ from: c.id, to }))),
+    claims.flatMap((c) => [...statesOf(c)].map((to) => ({ from: c.id, to }))),
   );
   const newClaims = new Set(claims.map((c) => c.id));
   add(
