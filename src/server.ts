@@ -20,6 +20,7 @@ import { appError, ErrorCode } from './errors.js';
 import { explorerRouter } from './http/explorer.js';
 import { formatError } from './http/format-error.js';
 import { Database, deadlineIn } from './graph/core/database.js';
+import { backfillIndependentOrigins } from './graph/write/claim-status.js';
 import { migrate } from './graph/core/migrations.js';
 import { graphIsEmpty, loadSeed } from './graph/write/seed.js';
 import { createLogger, type Logger } from './logger.js';
@@ -132,6 +133,7 @@ export async function createServer(
         );
       }
       await migrate(db);
+      await backfillIndependentOrigins(db);
       if (config.seedOnStart && (await graphIsEmpty(db))) {
         const seeded = await loadSeed(db);
         log.info(seeded, 'loaded the seed into the empty database');

@@ -12,6 +12,7 @@ import {
   type ParticipationsBatch,
 } from '../graph/read/actor-participations.js';
 import { argumentKey, byArguments } from '../graph/core/batches.js';
+import { checkIds, type IdReference, type UnknownId } from '../graph/core/known-ids.js';
 import {
   aboutOfClaims,
   claimsByIds,
@@ -28,6 +29,7 @@ import {
   participantsOfEvents,
   placesOfEvents,
   type EventLinks,
+  type EventPlace,
 } from '../graph/read/event.js';
 import type {
   ActorObject,
@@ -91,7 +93,7 @@ export interface Loaders {
   placeHierarchy: DataLoader<string, PlaceHierarchy>;
   placeEvents: DataLoader<PlaceEventsKey, Connection<EventObject>, string>;
 
-  eventPlace: DataLoader<string, PlaceObject | null>;
+  eventPlace: DataLoader<string, EventPlace>;
   eventParticipants: DataLoader<ParticipantsKey, ParticipationObject[], string>;
   eventClaims: DataLoader<EventClaimsKey, ClaimObject[], string>;
   eventLinks: DataLoader<string, EventLinks>;
@@ -101,6 +103,9 @@ export interface Loaders {
 
   claimEvidence: DataLoader<string, ClaimProvenance>;
   claimAbout: DataLoader<string, DomainObject[]>;
+
+  /** Ids a lookup found nothing for: null when one exists after all, else the suggestion (known-ids.ts). */
+  unknownId: DataLoader<IdReference, UnknownId | null, string>;
 }
 
 /** A loader keyed by parent id alone. */
@@ -167,6 +172,10 @@ export function createLoaders(db: DbScope): Loaders {
 
     claimEvidence: byId((ids) => evidenceOfClaims(db, ids)),
     claimAbout: byId((ids) => aboutOfClaims(db, ids)),
+
+    unknownId: new DataLoader<IdReference, UnknownId | null, string>((refs) => checkIds(db, refs), {
+      cacheKeyFn: argumentKey,
+    }),
   };
   return loaders;
 }

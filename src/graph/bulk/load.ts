@@ -77,6 +77,8 @@ export interface BulkClaim {
   quote: string | null;
   /** Derived by the caller with claim-status.ts's deriveClaimStatus (importClaims re-derives it in the database). */
   status: ClaimStatus;
+  /** Counted by the caller with claim-status.ts's independentOrigins; importClaims counts it with the status. */
+  independentOrigins?: number;
   notIndependentlyVerified: boolean;
   createdBy: string;
   assertedById: string | null;
@@ -422,6 +424,7 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
         text: c.text,
         quote: c.quote,
         status: c.status,
+        independentOrigins: c.independentOrigins ?? null,
         notIndependentlyVerified: c.notIndependentlyVerified,
         createdBy: c.createdBy,
       },

@@ -28,6 +28,8 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX place_kind IF NOT EXISTS FOR (n:Place) ON (n.kind)',
   'CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)',
   'CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status)',
+  // claims(filter: {minIndependentOrigins, maxIndependentOrigins}): "single-sourced" is a range seek.
+  'CREATE INDEX claim_origins IF NOT EXISTS FOR (n:Claim) ON (n.independentOrigins)',
   'CREATE INDEX audit_target IF NOT EXISTS FOR (n:AuditEntry) ON (n.targetId)',
   // Time windows (event-span.ts): index seeks on the span, the longest known span read from its index.
   'CREATE INDEX event_span_start IF NOT EXISTS FOR (n:Event) ON (n.spanStart)',

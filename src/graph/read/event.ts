@@ -5,9 +5,12 @@
  * defines or completes (a claim that adds a participant reports the event as much as one that
  * defines it), and to the events a researcher says it is about.
  */
+import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
+import { statusesKept } from '../core/confirmed.js';
 import { checkWindow } from '../core/time-window.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
 import { EVENTS_IN_WINDOW, SPAN_FROM, SPAN_TO } from '../core/event-span.js';
+import { COUNTED_AT_PLACE_OF, COUNTS_AT, PLACE_OF_EVENT } from '../core/event-place.js';
 import type { DbScope } from '../core/database.js';
 import {
   type ClaimObject,
@@ -39,15 +42,28 @@ export async function eventsByIds(db: DbScope, ids: readonly string[]): Promise<
 
 const PLACES_OF_EVENTS = `
   UNWIND $ids AS id
-  MATCH (e:Event {id: id})-[:OCCURRED_AT]->(p:Place)
-  WITH id, p ORDER BY p.id
-  WITH id, collect(p)[0] AS p
-  RETURN id, p`;
+  MATCH (e:Event {id: id})
+  ${PLACE_OF_EVENT('e')}
+  WITH id, place, placeInherited WHERE place IS NOT NULL
+  RETURN id, place, placeInherited`;
 
-/** Where each event occurred, or null when unknown. */
-export async function placesOfEvents(db: DbScope, ids: readonly string[]): Promise<(PlaceObject | null)[]> {
+/** Where an event counts (event-place.ts): its place, and whether it is the larger event's. */
+export interface EventPlace {
+  place: PlaceObject | null;
+  inherited: boolean;
+}
+
+const NO_PLACE: EventPlace = { place: null, inherited: false };
+
+/** Where each event occurred, or that of the larger event it is part of; null when unknown. */
+export async function placesOfEvents(db: DbScope, ids: readonly string[]): Promise<EventPlace[]> {
   const rows = await db.read(PLACES_OF_EVENTS, { ids });
-  return alignRows(ids, rows, (row) => toPlace(nodeProps(row.get('p'))), null);
+  return alignRows(
+    ids,
+    rows,
+    (row) => ({ place: toPlace(nodeProps(row.get('place'))), inherited: row.get('placeInherited') as boolean }),
+    NO_PLACE,
+  );
 }
 
 // --- participants --------------------------------------------------------------------------
@@ -169,6 +185,8 @@ export interface EventFilter {
   actorId?: string | null;
   role?: string | null;
   claimStatus?: readonly string[] | null;
+  /** Only events backed by a CORROBORATED claim (confirmed.ts). */
+  confirmedOnly?: boolean | null;
 }
 
 // The time window keeps events that overlap it: ending at or after `from`, starting at or before
@@ -179,7 +197,7 @@ const EVENT_CONDITIONS = {
   from: SPAN_FROM,
   to: SPAN_TO,
   role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
-  placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
+  placeId: COUNTS_AT('e', '-[:LOCATED_IN*0..]->(:Place {id: $placeId})'),
   claimStatus: `EXISTS {
     MATCH (c:Claim)-[:ABOUT]->(e) WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
   }`,
@@ -208,7 +226,8 @@ const EVENTS_OF_ACTOR = `
   MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event) WHERE $role IS NULL OR p.role = $role
   WITH DISTINCT e`;
 const EVENTS_AT_PLACE = `
-  MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..]-(:Place)<-[:OCCURRED_AT]-(e:Event)
+  MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..]-(:Place)<-[:OCCURRED_AT]-(placed:Event)
+  ${COUNTED_AT_PLACE_OF('placed')}
   WITH DISTINCT e`;
 
 const EVENT_SORT_KEYS: Record<EventOrderField, { key: string; kind: SortValueKind }> = {
@@ -234,7 +253,7 @@ function eventList(filter: EventFilter): { match: string; conditions: string[] }
     ...(filter.to && !byWindow ? [EVENT_CONDITIONS.to] : []),
     ...(filter.role && !filter.actorId ? [EVENT_CONDITIONS.role] : []),
     ...(filter.placeId && filter.actorId ? [EVENT_CONDITIONS.placeId] : []),
-    ...(filter.claimStatus ? [EVENT_CONDITIONS.claimStatus] : []),
+    ...(statusesKept(filter.confirmedOnly, filter.claimStatus) ? [EVENT_CONDITIONS.claimStatus] : []),
   ];
   return { match, conditions };
 }
@@ -256,8 +275,13 @@ export async function listEvents(
     placeId: filter.placeId ?? null,
     actorId: filter.actorId ?? null,
     role: filter.role ?? null,
-    claimStatus: filter.claimStatus ?? null,
+    claimStatus: statusesKept(filter.confirmedOnly, filter.claimStatus),
     ...pageQueryParams(page),
   });
-  return listConnection(rows, page, (n) => toEvent(nodeProps(n)));
+  const connection = listConnection(rows, page, (n) => toEvent(nodeProps(n)));
+  await requireKnownIdsWhenEmpty(db, connection.totalCount, [
+    { id: filter.placeId, labels: ['Place'], field: 'filter.placeId' },
+    { id: filter.actorId, labels: ['Actor'], field: 'filter.actorId' },
+  ]);
+  return connection;
 }
