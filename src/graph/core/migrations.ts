@@ -37,11 +37,48 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX event_span_days IF NOT EXISTS FOR (n:Event) ON (n.spanDays)',
   // eventsNear: distance() predicates on Place.location use the point index.
   'CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)',
-  // search: one ranked, accent-folding ("Lere" finds Léré) index over all searchable text.
-  `CREATE FULLTEXT INDEX search_text IF NOT EXISTS
-     FOR (n:Actor|Place|Event|Claim) ON EACH [n.name, n.aliasText, n.description, n.text]
-     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
 ];
+
+/**
+ * search (analysis/search.ts): two full-text indexes over the same text, queried together. No
+ * built-in analyzer both folds accents and stems: 'standard-folding' folds ("Lere" finds Léré,
+ * "fama" FAMa) and 'english' stems ("denounce" finds denounced, "airstrike" airstrikes). Sources
+ * are searchable by title, publisher and author.
+ */
+export const SEARCH_INDEXES = [
+  { name: 'search_text', analyzer: 'standard-folding' },
+  { name: 'search_stemmed', analyzer: 'english' },
+] as const;
+const SEARCH_LABELS = ['Actor', 'Place', 'Event', 'Claim', 'Source'];
+const SEARCH_PROPERTIES = ['name', 'aliasText', 'description', 'text', 'title', 'publisher', 'author'];
+
+const SEARCH_INDEX_DEFINITIONS = `
+  SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options
+  WHERE name IN $names
+  RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer`;
+
+/** Creates the search indexes, first dropping one defined otherwise (an index's definition cannot change). */
+async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promise<void> {
+  const rows = await scope.write((tx) =>
+    tx.run(SEARCH_INDEX_DEFINITIONS, { names: SEARCH_INDEXES.map((index) => index.name) }),
+  );
+  const same = (a: unknown, b: readonly string[]) =>
+    JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...b].sort());
+  for (const { name, analyzer } of SEARCH_INDEXES) {
+    const row = rows.find((r) => r.get('name') === name);
+    const current =
+      row &&
+      row.get('analyzer') === analyzer &&
+      same(row.get('labelsOrTypes'), SEARCH_LABELS) &&
+      same(row.get('properties'), SEARCH_PROPERTIES);
+    if (row && !current) await scope.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
+    await scope.write((tx) =>
+      tx.run(`CREATE FULLTEXT INDEX ${name} IF NOT EXISTS
+        FOR (n:${SEARCH_LABELS.join('|')}) ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
+        OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${analyzer}' } }`),
+    );
+  }
+}
 
 // Events written before their span was stored get it, a batch per transaction (event-span.ts).
 const EVENTS_WITHOUT_SPAN = `
@@ -56,6 +93,7 @@ export const SPAN_MIGRATION = 'event-span-backfill';
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
   for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
+  await ensureSearchIndexes(scope);
   await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
   const done = await scope.write((tx) =>
     tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
