@@ -283,3 +283,39 @@ describe('search folds accents and stems, finds sources, and puts exact names fi
     expect(mali).toEqual(['actor:mali', 'place:mali']);
   });
 });
+
+describe('every text filter ignores case and accents the same way', () => {
+  const claimIds = async (textContains: string) => {
+    const result = await api.gql<{ claims: { nodes: { id: string }[] } }>(
+      `query($text: String!) { claims(filter: { textContains: $text }, first: 100) { nodes { id } } }`,
+      { text: textContains },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.claims.nodes.map((c) => c.id);
+  };
+
+  it('"Lere" finds the claims "Léré" finds, in text or quote', async () => {
+    const accented = await claimIds('Léré');
+    expect(accented.length).toBeGreaterThanOrEqual(6);
+    expect(await claimIds('Lere')).toEqual(accented);
+    expect(await claimIds('LERE')).toEqual(accented);
+    // In the quote only: "attack by evil forces on the Léré military camp".
+    expect(await claimIds('evil forces on the lere')).toContain('claim:fama-denounces-attack-by-evil-forces');
+  });
+
+  it('source titles and actor names fold alike', async () => {
+    const result = await api.gql<{
+      a: { nodes: { id: string }[] };
+      b: { nodes: { id: string }[] };
+      actors: { nodes: { id: string }[] };
+    }>(`{
+      a: sources(filter: { titleContains: "withdraw from lere" }) { nodes { id } }
+      b: sources(filter: { titleContains: "WITHDRAW FROM LÉRÉ" }) { nodes { id } }
+      actors(filter: { nameContains: "FORCES ARMEES" }) { nodes { id } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.a.nodes.map((s) => s.id)).toEqual(['source:article']);
+    expect(result.data!.b).toEqual(result.data!.a);
+    expect(result.data!.actors.nodes.map((a) => a.id)).toContain('actor:fama');
+  });
+});

@@ -6,6 +6,7 @@
  * describes it (ids, Name nodes, aliasText, fact edges with claimIds and status); deciding what to
  * write, and validating it, is the caller's job (see import-claims.ts).
  */
+import { claimFolded, sourceFolded } from '../core/folded-text.js';
 import type { DbScope, Params, WriteTx } from '../core/database.js';
 import { STATUS_STRENGTH, type ClaimStatus } from '../write/claim-status.js';
 import { SET_EVENT_SPAN } from '../core/event-span.js';
@@ -408,7 +409,11 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
   add(
     'sources',
     STATEMENTS.sources,
-    sources.map(({ id, publishedAt, citesIds: _cites, ...props }) => ({ id, publishedAt, props })),
+    sources.map(({ id, publishedAt, citesIds: _cites, ...props }) => ({
+      id,
+      publishedAt,
+      props: { ...props, ...sourceFolded(props.title) },
+    })),
   );
   add(
     'events',
@@ -423,6 +428,7 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
       props: {
         text: c.text,
         quote: c.quote,
+        ...claimFolded(c.text, c.quote),
         status: c.status,
         independentOrigins: c.independentOrigins ?? null,
         notIndependentlyVerified: c.notIndependentlyVerified,

@@ -2,6 +2,7 @@
  * Constraints and indexes, created idempotently (IF NOT EXISTS) at start-up before the server
  * reports ready. Each index names the query that needs it.
  */
+import { FOLDED_TEXT } from './folded-text.js';
 import neo4j from 'neo4j-driver';
 import type { Database } from './database.js';
 import { SET_EVENT_SPAN } from './event-span.js';
@@ -35,6 +36,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX event_span_start IF NOT EXISTS FOR (n:Event) ON (n.spanStart)',
   'CREATE INDEX event_span_end IF NOT EXISTS FOR (n:Event) ON (n.spanEnd)',
   'CREATE INDEX event_span_days IF NOT EXISTS FOR (n:Event) ON (n.spanDays)',
+  // claims(filter: {textContains}), sources(filter: {titleContains}): CONTAINS on the folded text.
+  'CREATE TEXT INDEX claim_folded_text IF NOT EXISTS FOR (n:Claim) ON (n.foldedText)',
+  'CREATE TEXT INDEX source_folded_title IF NOT EXISTS FOR (n:Source) ON (n.foldedTitle)',
   // eventsNear: distance() predicates on Place.location use the point index.
   'CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)',
 ];
@@ -90,11 +94,36 @@ const SPAN_BATCH = 10_000;
 /** The marker of the span backfill: every writer has stored the span since, so it runs once. */
 export const SPAN_MIGRATION = 'event-span-backfill';
 
+// Claims and sources written before their folded text was stored get it (folded-text.ts), a
+// batch per transaction, once.
+const FOLDED_BATCH = 5_000;
+export const FOLDED_MIGRATION = 'folded-text-backfill';
+async function backfillFoldedText(scope: ReturnType<Database['scope']>): Promise<void> {
+  for (const { label, property, read, fold } of FOLDED_TEXT) {
+    for (;;) {
+      const filled = await scope.write(async (tx) => {
+        const rows = await tx.run(
+          `MATCH (n:${label}) WHERE n.${property} IS NULL RETURN n.id AS id, ${read} LIMIT $batch`,
+          { batch: neo4j.int(FOLDED_BATCH) },
+        );
+        const values = rows.map((row) => ({
+          id: row.get('id') as string,
+          value: fold(row.toObject() as Record<string, string | null>),
+        }));
+        await tx.run(`UNWIND $values AS v MATCH (n:${label} {id: v.id}) SET n.${property} = v.value`, { values });
+        return rows.length;
+      });
+      if (filled < FOLDED_BATCH) break;
+    }
+  }
+}
+
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
   for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
   await ensureSearchIndexes(scope);
   await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  await once(scope, FOLDED_MIGRATION, () => backfillFoldedText(scope));
   const done = await scope.write((tx) =>
     tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
   );
@@ -106,4 +135,12 @@ export async function migrate(db: Database): Promise<void> {
   await scope.write((tx) =>
     tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: SPAN_MIGRATION }),
   );
+}
+
+/** Runs a data migration unless its marker says it ran, then sets the marker. */
+async function once(scope: ReturnType<Database['scope']>, id: string, run: () => Promise<void>): Promise<void> {
+  const done = await scope.write((tx) => tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id }));
+  if (done.length > 0) return;
+  await run();
+  await scope.write((tx) => tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id }));
 }

@@ -4,6 +4,7 @@
  * claim pages of other nodes (asserted by an actor, about a node, reported in a source).
  * Retracted claims are kept in the graph but hidden from every read unless asked for.
  */
+import { foldText } from '../../domain/names.js';
 import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
 import { NODE_LABELS } from '../core/mapping.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
@@ -219,14 +220,15 @@ const CLAIM_CONDITIONS = {
   assertedById: 'EXISTS { MATCH (c)-[:ASSERTED_BY]->(:Actor {id: $assertedById}) }',
   aboutId: 'EXISTS { MATCH (c)-[:ABOUT]->(n) WHERE n.id = $aboutId }',
   reportedInId: 'EXISTS { MATCH (c)-[:REPORTED_IN]->(:Source {id: $reportedInId}) }',
-  textContains: "(toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)",
+  // Folded as names are (folded-text.ts): "Lere" finds what "Léré" finds.
+  textContains: 'c.foldedText CONTAINS $text',
   minIndependentOrigins: 'c.independentOrigins >= $minOrigins',
   maxIndependentOrigins: 'c.independentOrigins <= $maxOrigins',
 };
 
 /** Claims in the order they were added, filtered; retracted ones only when asked for. */
 export async function listClaims(db: DbScope, filter: ClaimFilter, page: PageParams): Promise<Connection<ClaimObject>> {
-  const text = filter.textContains ? filter.textContains.toLowerCase() : '';
+  const text = filter.textContains ? foldText(filter.textContains) : '';
   const conditions = [
     ...(filter.statuses ? [CLAIM_CONDITIONS.statuses] : []),
     ...(filter.includeRetracted ? [] : [CLAIM_CONDITIONS.visible]),

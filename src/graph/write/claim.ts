@@ -5,6 +5,7 @@
  * events, relations between actors, event links) with the claim's id, derives its status and
  * records the audit trail. Anything refused on the way rolls everything back.
  */
+import { claimFolded } from '../core/folded-text.js';
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, ErrorCode, notFound } from '../../errors.js';
 import type { ActorRef } from '../../inputs/actor.js';
@@ -27,7 +28,7 @@ const CLAIM_EXISTS = `MATCH (c:Claim {id: $id}) RETURN c.id AS id`;
 const CREATE_CLAIM = `
   MATCH (asserter:Actor {id: $assertedById})
   CREATE (c:Claim {
-    id: $id, text: $text, quote: $quote, status: 'REPORTED',
+    id: $id, text: $text, quote: $quote, foldedText: $foldedText, status: 'REPORTED',
     notIndependentlyVerified: $notIndependentlyVerified, retracted: false, retractionReason: null,
     createdBy: $by, createdAt: datetime(), updatedAt: datetime()
   })-[:ASSERTED_BY]->(asserter)
@@ -137,6 +138,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
     id,
     text: input.text,
     quote: input.quote ?? null,
+    ...claimFolded(input.text, input.quote),
     notIndependentlyVerified: input.notIndependentlyVerified,
     assertedById,
     sourceIds,
