@@ -474,12 +474,12 @@ export type FatalitiesInput = {
   low?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Fatalities summed as a range; events with unknown fatalities are counted apart, never as zero. */
+/** Fatalities summed as a range; events with unknown fatalities are counted apart, never as zero. Null when no event of the bucket has a figure. */
 export type FatalitiesRange = {
   __typename?: 'FatalitiesRange';
-  high: Scalars['Int']['output'];
+  high?: Maybe<Scalars['Int']['output']>;
   knownEvents: Scalars['Int']['output'];
-  low: Scalars['Int']['output'];
+  low?: Maybe<Scalars['Int']['output']>;
   unknownEvents: Scalars['Int']['output'];
 };
 
@@ -1493,9 +1493,9 @@ export type FatalitiesResolvers<ContextType = Context, ParentType extends Resolv
 };
 
 export type FatalitiesRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FatalitiesRange'] = ResolversParentTypes['FatalitiesRange']> = {
-  high?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  high?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   knownEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  low?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  low?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unknownEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -17,8 +17,9 @@ import { COUNTED_AT_PLACE_OF, PLACE_OF_EVENT } from '../core/event-place.js';
 export type EventStatsDimension = 'TYPE' | 'SUB_TYPE' | 'ACTOR' | 'PLACE' | 'MONTH';
 
 export interface FatalitiesRangeObject {
-  low: number;
-  high: number;
+  /** Null when no event of the bucket has a figure: unknown, not zero. */
+  low: number | null;
+  high: number | null;
   knownEvents: number;
   unknownEvents: number;
 }
@@ -76,7 +77,9 @@ function statsStatement(dimension: EventStatsDimension, driver: Driver): string 
          coalesce(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh) AS low,
          coalesce(e.fatalitiesHigh, e.fatalitiesBest, e.fatalitiesLow) AS high
     WITH key, label, count(DISTINCT e) AS count, sum(low) AS low, sum(high) AS high, count(low) AS knownEvents
-    RETURN key, label, count, low, high, knownEvents, count - knownEvents AS unknownEvents
+    RETURN key, label, count,
+      CASE WHEN knownEvents > 0 THEN low END AS low, CASE WHEN knownEvents > 0 THEN high END AS high,
+      knownEvents, count - knownEvents AS unknownEvents
     ORDER BY ${order}`;
 }
 
@@ -129,8 +132,8 @@ export async function eventStats(
         : (row.get('label') as string),
     count: row.get('count') as number,
     fatalities: {
-      low: row.get('low') as number,
-      high: row.get('high') as number,
+      low: row.get('low') as number | null,
+      high: row.get('high') as number | null,
       knownEvents: row.get('knownEvents') as number,
       unknownEvents: row.get('unknownEvents') as number,
     },

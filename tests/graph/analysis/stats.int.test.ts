@@ -28,7 +28,8 @@ describe('eventStats on the article', () => {
       ['STRATEGIC_DEVELOPMENT', 9],
       ['BATTLE', 3],
     ]);
-    for (const b of stats) expect(b.fatalities).toEqual({ low: 0, high: 0, knownEvents: 0, unknownEvents: b.count });
+    for (const b of stats)
+      expect(b.fatalities).toEqual({ low: null, high: null, knownEvents: 0, unknownEvents: b.count });
   });
 
   it('counts by actor, by place with the events of unknown place apart, and by month', async () => {
