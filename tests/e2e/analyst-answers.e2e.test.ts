@@ -223,6 +223,8 @@ describe('an unknown id answers NOT_FOUND, naming it', () => {
       field: 'subjectId',
       suggestion: 'actor:fama',
     });
+    const history = await api.gql(`{ history(id: "actor:Nobody") { action } }`);
+    expect(only(history.errors).extensions).toMatchObject({ code: 'NOT_FOUND', id: 'actor:Nobody' });
     const path = await api.gql(`{ pathBetween(fromId: "actor:csp", toId: "actor:Wagner") { length } }`);
     expect(only(path.errors).extensions).toMatchObject({
       code: 'NOT_FOUND',
