@@ -1,8 +1,9 @@
 /**
  * search: one ranked full-text search over actor names and aliases, place names and aliases,
  * event descriptions, claim text, and source titles, publishers and authors, through two indexes
- * (core/migrations.ts): `search_text` folds accents ("Lere" finds Léré, "fama" finds FAMa) and
- * `search_stemmed` stems ("denounce" finds denounced, "airstrike" finds airstrikes). A node's score
+ * (core/migrations.ts): `search_text` folds accents ("Lere" finds Léré, "fama" finds FAMa) over all
+ * of it, and `search_stemmed` stems the prose ("denounce" finds denounced, "airstrike" finds
+ * airstrikes). A node's score
  * is the better of the two. An actor or place whose name or alias is the text itself (its Name key,
  * as names are matched everywhere) comes first, found through the Name index even when the text
  * would rank it low. User text is never Lucene syntax: each word is escaped and lower-cased (so

@@ -44,41 +44,51 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /**
- * search (analysis/search.ts): two full-text indexes over the same text, queried together. No
- * built-in analyzer both folds accents and stems: 'standard-folding' folds ("Lere" finds Léré,
- * "fama" FAMa) and 'english' stems ("denounce" finds denounced, "airstrike" airstrikes). Sources
- * are searchable by title, publisher and author.
+ * search (analysis/search.ts): two full-text indexes, queried together. No built-in analyzer both
+ * folds accents and stems: 'standard-folding' folds ("Lere" finds Léré, "fama" FAMa) over every
+ * searchable property, 'english' stems ("denounce" finds denounced, "airstrike" airstrikes) over
+ * the prose (descriptions, claim text, source titles) — names, aliases, publishers and authors are
+ * proper nouns. The two must differ in what they cover: Neo4j keeps one index per schema, and
+ * `IF NOT EXISTS` silently skips a second over the same labels and properties. Sources are
+ * searchable by title, publisher and author.
  */
 export const SEARCH_INDEXES = [
-  { name: 'search_text', analyzer: 'standard-folding' },
-  { name: 'search_stemmed', analyzer: 'english' },
+  {
+    name: 'search_text',
+    analyzer: 'standard-folding',
+    labels: ['Actor', 'Place', 'Event', 'Claim', 'Source'],
+    properties: ['name', 'aliasText', 'description', 'text', 'title', 'publisher', 'author'],
+  },
+  {
+    name: 'search_stemmed',
+    analyzer: 'english',
+    labels: ['Actor', 'Event', 'Claim', 'Source'],
+    properties: ['description', 'text', 'title'],
+  },
 ] as const;
-const SEARCH_LABELS = ['Actor', 'Place', 'Event', 'Claim', 'Source'];
-const SEARCH_PROPERTIES = ['name', 'aliasText', 'description', 'text', 'title', 'publisher', 'author'];
 
 const SEARCH_INDEX_DEFINITIONS = `
   SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options
   WHERE name IN $names
   RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer`;
 
-/** Creates the search indexes, first dropping one defined otherwise (an index's definition cannot change). */
 async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promise<void> {
   const rows = await scope.write((tx) =>
     tx.run(SEARCH_INDEX_DEFINITIONS, { names: SEARCH_INDEXES.map((index) => index.name) }),
   );
   const same = (a: unknown, b: readonly string[]) =>
     JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...b].sort());
-  for (const { name, analyzer } of SEARCH_INDEXES) {
+  for (const { name, analyzer, labels, properties } of SEARCH_INDEXES) {
     const row = rows.find((r) => r.get('name') === name);
     const current =
       row &&
       row.get('analyzer') === analyzer &&
-      same(row.get('labelsOrTypes'), SEARCH_LABELS) &&
-      same(row.get('properties'), SEARCH_PROPERTIES);
+      same(row.get('labelsOrTypes'), labels) &&
+      same(row.get('properties'), properties);
     if (row && !current) await scope.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
     await scope.write((tx) =>
       tx.run(`CREATE FULLTEXT INDEX ${name} IF NOT EXISTS
-        FOR (n:${SEARCH_LABELS.join('|')}) ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}]
+        FOR (n:${labels.join('|')}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}]
         OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${analyzer}' } }`),
     );
   }
