@@ -28,7 +28,7 @@ import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { COUNTED_AT_PLACE_OF } from '../core/event-place.js';
 import { statementVariants } from '../core/statement-variants.js';
 import { checkEventsFilter, type GraphFilterInput } from './filter.js';
-import { DOMAIN_NODE_BY_ID } from './view.js';
+import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export const timelineOrdering = 'timeline:START_TIME:ASC';
 

@@ -16,6 +16,7 @@ import {
   type DomainObject,
   type NodeLabel,
 } from '../core/mapping.js';
+import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
 
@@ -107,19 +108,6 @@ export function toGraphEdge(row: EdgeRow): GraphEdgeObject {
     status: row.claimIds ? (row.status ?? null) : null,
   };
 }
-
-/**
- * `CALL` fragment binding `n` to the domain node whose id is `$<param>`: one unique-index seek
- * per domain label (a label-less MATCH would scan every node, and would find Name nodes).
- */
-export const DOMAIN_NODE_BY_ID = (param: string): string => `
-  CALL () {
-    MATCH (n:Actor {id: $${param}}) RETURN n
-    UNION MATCH (n:Place {id: $${param}}) RETURN n
-    UNION MATCH (n:Event {id: $${param}}) RETURN n
-    UNION MATCH (n:Source {id: $${param}}) RETURN n
-    UNION MATCH (n:Claim {id: $${param}}) RETURN n
-  }`;
 
 const LABELS_OF = `${DOMAIN_NODE_BY_ID('id')} RETURN labels(n) AS labels LIMIT 1`;
 
