@@ -94,6 +94,9 @@ async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promis
   }
 }
 
+/** How long start-up waits for indexes to come online (seconds). */
+const INDEX_WAIT_S = 600;
+
 // Events written before their span was stored get it, a batch per transaction (event-span.ts).
 const EVENTS_WITHOUT_SPAN = `
   MATCH (e:Event) WHERE e.spanStart IS NULL
@@ -132,7 +135,9 @@ export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
   for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
   await ensureSearchIndexes(scope);
-  await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  // A new index over an existing graph is populated before the server reports ready: a full-text
+  // index over 100k events' claims takes longer than a transaction's minute on a busy machine.
+  await db.scope(INDEX_WAIT_S * 1000 + 5_000).write((tx) => tx.run(`CALL db.awaitIndexes(${INDEX_WAIT_S})`));
   await once(scope, FOLDED_MIGRATION, () => backfillFoldedText(scope));
   const done = await scope.write((tx) =>
     tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
