@@ -283,6 +283,8 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     placeInherited: [],
     participants: [],
     claims: [],
+    figuresByClaimant: [],
+    figureRange: [],
     followedBy: [],
     precededBy: [],
     partOf: [],
@@ -323,6 +325,9 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     supportingSources: [],
     contradictingSources: [],
     about: [],
+    figures: [],
+    disputes: [],
+    corroborations: [],
   },
 };
 

@@ -6,6 +6,7 @@ import { FOLDED_TEXT } from './folded-text.js';
 import neo4j from 'neo4j-driver';
 import type { Database } from './database.js';
 import { SET_EVENT_SPAN } from './event-span.js';
+import { migrateFigures } from './figure-migration.js';
 
 export const MIGRATIONS: readonly string[] = [
   // Stable ids: every lookup by id is an index seek, and MERGE on id is race-free.
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE',
   // Names and aliases: one node per normalised key; the constraint makes concurrent
   // "create actor FAMa" writes converge on one node.
@@ -138,6 +140,7 @@ export async function migrate(db: Database): Promise<void> {
   // A new index over an existing graph is populated before the server reports ready: a full-text
   // index over 100k events' claims takes longer than a transaction's minute on a busy machine.
   await db.scope(INDEX_WAIT_S * 1000 + 5_000).write((tx) => tx.run(`CALL db.awaitIndexes(${INDEX_WAIT_S})`));
+  await migrateFigures(scope);
   await once(scope, FOLDED_MIGRATION, () => backfillFoldedText(scope));
   const done = await scope.write((tx) =>
     tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
