@@ -40,6 +40,7 @@ import {
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
 import { createMetrics } from './http/metrics.js';
+import { bookmarksPlugin, presentedBookmarks } from './http/bookmarks.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
@@ -106,6 +107,7 @@ export async function createServer(
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
       metrics.plugin,
+      bookmarksPlugin(),
     ],
   });
 
@@ -187,6 +189,7 @@ export async function createServer(
             // Every query of the request shares its deadline: none starts after it, and each
             // transaction's timeout is cut to the time left.
             const scope = db.scope(config.limits.txTimeoutMs, deadlineIn(config.limits.requestTimeoutMs));
+            scope.bookmarks = presentedBookmarks(req.headers);
             return createContext(scope, viewer, config, log);
           },
         }),

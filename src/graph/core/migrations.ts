@@ -88,11 +88,13 @@ async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promis
       same(row.get('labelsOrTypes'), labels) &&
       same(row.get('properties'), properties);
     if (row && !current) await scope.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
-    await scope.write((tx) =>
-      tx.run(`CREATE FULLTEXT INDEX ${name} IF NOT EXISTS
+    await scope
+      .write((tx) =>
+        tx.run(`CREATE FULLTEXT INDEX ${name} IF NOT EXISTS
         FOR (n:${labels.join('|')}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}]
         OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${analyzer}' } }`),
-    );
+      )
+      .catch(createdMeanwhile);
   }
 }
 
@@ -133,9 +135,25 @@ async function backfillFoldedText(scope: ReturnType<Database['scope']>): Promise
   }
 }
 
+/**
+ * Several API replicas start together on one database: IF NOT EXISTS does not stop two of them
+ * from creating the same index at once, and the slower one is told it exists. That is success.
+ */
+function createdMeanwhile(error: unknown): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    typeof code === 'string' &&
+    /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/.test(
+      code,
+    )
+  )
+    return;
+  throw error;
+}
+
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
-  for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
+  for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement)).catch(createdMeanwhile);
   await ensureSearchIndexes(scope);
   // A new index over an existing graph is populated before the server reports ready: a full-text
   // index over 100k events' claims takes longer than a transaction's minute on a busy machine.
