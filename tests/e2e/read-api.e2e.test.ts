@@ -75,7 +75,11 @@ describe('the read API over HTTP', () => {
           { id: 'place:mali' },
         ],
       },
-      followedBy: [{ id: 'event:lere-search' }, { id: 'event:fama-statement-2023-09-17-evening' }],
+      followedBy: [
+        { id: 'event:lere-search' },
+        { id: 'event:fama-statement-2023-09-17-evening' },
+        { id: 'event:lere-withdrawal' },
+      ],
       precededBy: [],
       partOf: null,
       subEvents: [{ id: 'event:lere-aircraft-shot-down' }],
@@ -86,35 +90,39 @@ describe('the read API over HTTP', () => {
         status: 'CORROBORATED',
         actor: { id: 'actor:csp' },
         event: { id: 'event:lere-camp-attack' },
-        claims: [{ id: 'claim:lere-camp-taken' }],
+        claims: [
+          { id: 'claim:lere-camp-taken' },
+          { id: 'claim:lere-camp-taken-after-two-hours' },
+          { id: 'claim:lere-seizure-and-departure-confirmed' },
+        ],
       },
       {
+        // The sources that confirmed the seizure name the CSP only.
         role: 'DEFENDER',
-        status: 'CORROBORATED',
+        status: 'REPORTED',
         actor: { id: 'actor:fama' },
         event: { id: 'event:lere-camp-attack' },
         claims: [{ id: 'claim:lere-camp-taken' }, { id: 'claim:lere-attack-confirmed-by-fama' }],
       },
     ]);
-    const taken = event.claims.find((c) => c.id === 'claim:lere-camp-taken');
+    const taken = event.claims.find((c) => c.id === 'claim:lere-seizure-and-departure-confirmed');
     expect(taken).toEqual({
-      id: 'claim:lere-camp-taken',
+      id: 'claim:lere-seizure-and-departure-confirmed',
       status: 'CORROBORATED',
-      assertedBy: { id: 'actor:csp' },
+      assertedBy: { id: 'actor:soukaina-sghir' },
       reportedIn: [{ id: 'source:article' }],
       supportingSources: expect.arrayContaining([
         { id: 'source:article' },
-        { id: 'source:csp-spokesperson' },
         { id: 'source:lere-local-civilians' },
         { id: 'source:security-sources' },
       ]),
       contradictingSources: [],
     });
-    expect(taken?.supportingSources).toHaveLength(4);
+    expect(taken?.supportingSources).toHaveLength(3);
     const statusOnly = await data<{ event: Event }>(
       /* GraphQL */ `query Event2 { event(id: "event:lere-camp-attack") { claims(status: [CORROBORATED]) { id } } }`,
     );
-    expect(statusOnly.event.claims).toEqual([{ id: 'claim:lere-camp-taken' }]);
+    expect(statusOnly.event.claims).toEqual([{ id: 'claim:lere-seizure-and-departure-confirmed' }]);
   });
 
   it('walks an actor to its participations, relations and claims', async () => {
@@ -141,7 +149,8 @@ describe('the read API over HTTP', () => {
       allies: [],
       memberOf: [],
       members: [],
-      claimsAsserted: { totalCount: 9, pageInfo: { hasNextPage: true } },
+      // The capture and the camp's seizure are the article's own words; the two hours are the CSP's.
+      claimsAsserted: { totalCount: 8, pageInfo: { hasNextPage: true } },
     });
     expect(actor.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(actor.participations.totalCount).toBe(3);
@@ -156,7 +165,7 @@ describe('the read API over HTTP', () => {
     expect(actor.participations.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     expect(actor.participations.pageInfo.endCursor).toBe(actor.participations.edges[2]?.cursor);
     expect(actor.opponents.map((r) => `${r.kind} ${r.actor.id} ${r.status}`)).toEqual([
-      'OPPOSES actor:fama CORROBORATED',
+      'OPPOSES actor:fama REPORTED',
       'OPPOSES actor:wagner REPORTED',
     ]);
     expect(actor.opponents[1]?.claims).toEqual([{ id: 'claim:csp-accuses-fama-and-wagner' }]);
@@ -313,7 +322,7 @@ describe('the read API over HTTP', () => {
       publisher: null,
       url: null,
       citedBy: [],
-      claims: { totalCount: 22, pageInfo: { hasNextPage: true } },
+      claims: { totalCount: 27, pageInfo: { hasNextPage: true } },
     });
     expect(result.article.cites).toHaveLength(7);
     expect(result.article.claims.nodes.map((c) => c.id)).toEqual([
@@ -364,7 +373,7 @@ describe('the read API over HTTP', () => {
       p: { __typename: 'Place', kind: 'TOWN' },
       e: { __typename: 'Event', time: { label: '18 Sep 2023, 02:00–03:00' } },
       s: { __typename: 'Source', kind: 'SECURITY_SOURCE' },
-      c: { __typename: 'Claim', status: 'CORROBORATED' },
+      c: { __typename: 'Claim', status: 'REPORTED' },
       none: null,
       missing: null,
     });

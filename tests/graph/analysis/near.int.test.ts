@@ -72,8 +72,10 @@ describe('eventsNear', () => {
     const all = await eventsNear(db.scope(), { placeId: 'place:lere', radiusKm: 1 });
     const confirmed = await eventsNear(db.scope(), { placeId: 'place:lere', radiusKm: 1, confirmedOnly: true });
     expect(all.map((n) => n.event.id)).toEqual(LERE_EVENTS);
+    // Where each Léré event happened is stated by one claim of one origin (the civilians and
+    // security sources confirmed the seizure, not the place): none is corroborated.
     expect(confirmed.length).toBeLessThan(all.length);
-    expect(confirmed.map((n) => n.event.id)).toContain('event:lere-camp-attack');
+    expect(confirmed).toEqual([]);
   });
 
   it('seeks the point index on Place.location', async () => {

@@ -85,7 +85,11 @@ describe('neighbourhood', () => {
     expect(confirmed.edges.length).toBeGreaterThan(0);
     expect(confirmed.edges.length).toBeLessThan(all.edges.length);
     expect(confirmed.edges.every((e) => e.status === 'CORROBORATED')).toBe(true);
-    expect(confirmed.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['event:lere-camp-attack', 'actor:fama']));
+    // The seizure of the Léré camp and the departure, confirmed by local civilian and security sources.
+    expect(confirmed.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['event:lere-camp-attack', 'event:lere-withdrawal']),
+    );
+    expect(confirmed.nodes.map((n) => n.id)).not.toContain('actor:fama');
     expect(confirmed.nodes.map((n) => n.id)).not.toContain('actor:wagner');
   });
 

@@ -59,8 +59,9 @@ describe('pathBetween', () => {
       expect(path.edges[2]?.claimIds).toEqual(['claim:csp-accuses-fama-and-wagner']);
     }
     const lere = paths.find((p) => ids(p)[1] === 'event:lere-camp-attack')!;
-    // The camp's seizure is corroborated (CSP, local civilians, security sources); the alliance is not.
-    expect(lere.edges.map((e) => e.status)).toEqual(['CORROBORATED', 'CORROBORATED', 'REPORTED']);
+    // The CSP's seizure of the camp is corroborated (local civilian and security sources, in a claim
+    // of their own); FAMa's defence of it and the alliance are not.
+    expect(lere.edges.map((e) => e.status)).toEqual(['CORROBORATED', 'REPORTED', 'REPORTED']);
     expect(lere.edges[1]).toMatchObject({ from: 'actor:fama', to: 'event:lere-camp-attack', role: 'DEFENDER' });
   });
 
@@ -94,14 +95,22 @@ describe('pathBetween', () => {
     expect(
       await pathBetween(db.scope(), { fromId: 'actor:csp', toId: 'actor:wagner', filter: { confirmedOnly: true } }),
     ).toEqual([]);
-    const [toFama] = await pathBetween(db.scope(), {
-      fromId: 'actor:csp',
-      toId: 'actor:fama',
+    // Nor FAMa: the sources that confirmed the seizure of the camp name the CSP only.
+    expect(
+      await pathBetween(db.scope(), {
+        fromId: 'actor:csp',
+        toId: 'actor:fama',
+        filter: { confirmedOnly: true, relationKinds: ['PARTICIPATED_IN'] },
+      }),
+    ).toEqual([]);
+    const [toWithdrawal] = await pathBetween(db.scope(), {
+      fromId: 'event:lere-camp-attack',
+      toId: 'event:lere-withdrawal',
       all: true,
       filter: { confirmedOnly: true, relationKinds: ['PARTICIPATED_IN'] },
     });
-    expect(ids(toFama!)).toEqual(['actor:csp', 'event:lere-camp-attack', 'actor:fama']);
-    expect(toFama!.edges.every((e) => e.status === 'CORROBORATED')).toBe(true);
+    expect(ids(toWithdrawal!)).toEqual(['event:lere-camp-attack', 'actor:csp', 'event:lere-withdrawal']);
+    expect(toWithdrawal!.edges.every((e) => e.status === 'CORROBORATED')).toBe(true);
   });
 
   it('stays within the hop limit', async () => {

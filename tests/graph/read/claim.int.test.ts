@@ -26,7 +26,7 @@ describe('claim reads', () => {
   const list = async (filter: ClaimFilter) => (await listClaims(db.scope(), filter, page())).nodes.map((c) => c.id);
 
   it('reads claims by id with their derived status', async () => {
-    const [taken, none] = await claimsByIds(db.scope(), ['claim:lere-camp-taken', 'claim:none']);
+    const [taken, none] = await claimsByIds(db.scope(), ['claim:lere-seizure-and-departure-confirmed', 'claim:none']);
     expect(taken).toMatchObject({
       __typename: 'Claim',
       status: 'CORROBORATED',
@@ -38,13 +38,15 @@ describe('claim reads', () => {
 
   it('reads who asserts a claim, where it is reported, and what supports it, in one round trip', async () => {
     const scope = db.scope();
-    const [taken, casualties] = await evidenceOfClaims(scope, ['claim:lere-camp-taken', 'claim:bourem-casualties-csp']);
+    const [taken, casualties] = await evidenceOfClaims(scope, [
+      'claim:lere-seizure-and-departure-confirmed',
+      'claim:bourem-casualties-csp',
+    ]);
     expect(scope.roundTrips).toBe(1);
-    expect(taken!.assertedBy?.id).toBe('actor:csp');
+    expect(taken!.assertedBy?.id).toBe('actor:soukaina-sghir');
     expect(taken!.reportedIn.map((s) => s.id)).toEqual(['source:article']);
     expect(taken!.supportingSources.map((s) => s.id).sort()).toEqual([
       'source:article',
-      'source:csp-spokesperson',
       'source:lere-local-civilians',
       'source:security-sources',
     ]);
@@ -53,10 +55,25 @@ describe('claim reads', () => {
   });
 
   it('reads what claims are about, whatever the node type', async () => {
-    const [taken] = await aboutOfClaims(db.scope(), ['claim:lere-camp-taken']);
+    const [taken, confirmed] = await aboutOfClaims(db.scope(), [
+      'claim:lere-camp-taken',
+      'claim:lere-seizure-and-departure-confirmed',
+    ]);
+    // What it states (the event, its place and participants) and what its `about` names.
     expect(taken!.map((n) => `${n.__typename} ${n.id}`)).toEqual(
-      expect.arrayContaining(['Event event:lere-camp-attack', 'Place place:lere']),
+      expect.arrayContaining([
+        'Event event:lere-camp-attack',
+        'Place place:lere',
+        'Place place:lere-military-camp',
+        'Actor actor:csp',
+        'Actor actor:fama',
+      ]),
     );
+    expect(confirmed!.map((n) => `${n.__typename} ${n.id}`).sort()).toEqual([
+      'Actor actor:csp',
+      'Event event:lere-camp-attack',
+      'Event event:lere-withdrawal',
+    ]);
   });
 
   it('pages the claims of parents: asserted by an actor, about an actor, reported in a source', async () => {
@@ -64,7 +81,7 @@ describe('claim reads', () => {
     const [csp, wagner] = await claimsOfParents(scope, 'ASSERTED_BY', ['actor:csp', 'actor:wagner'], false, page());
     expect(scope.roundTrips).toBe(1);
     expect(csp!.nodes.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['claim:lere-camp-taken', 'claim:csp-accuses-fama-and-wagner']),
+      expect.arrayContaining(['claim:lere-camp-taken-after-two-hours', 'claim:csp-accuses-fama-and-wagner']),
     );
     expect(csp!.totalCount).toBe(csp!.nodes.length);
     expect(wagner).toMatchObject({ nodes: [], totalCount: 0 });
@@ -90,13 +107,15 @@ describe('claim reads', () => {
     ]);
     expect(await list({ statuses: ['DISPUTED'] })).toEqual([]);
     const byCsp = await list({ assertedById: 'actor:csp' });
-    expect(byCsp).toContain('claim:lere-camp-taken');
+    expect(byCsp).toContain('claim:lere-camp-taken-after-two-hours');
     expect(byCsp).not.toContain('claim:bourem-attack');
     expect(await list({ aboutId: 'event:lere-camp-attack' })).toContain('claim:lere-camp-taken');
-    expect(await list({ aboutId: 'place:lere', assertedById: 'actor:csp' })).toContain('claim:lere-camp-taken');
+    expect(await list({ aboutId: 'place:lere', assertedById: 'actor:csp' })).toContain(
+      'claim:lere-camp-taken-after-two-hours',
+    );
     expect(await list({ reportedInId: 'source:article' })).toHaveLength((await list({})).length);
     expect(await list({ reportedInId: 'source:csp-spokesperson' })).toEqual([]);
-    expect(await list({ textContains: 'TWO HOURS OF COMBAT' })).toEqual(['claim:lere-camp-taken']);
+    expect(await list({ textContains: 'TWO HOURS OF COMBAT' })).toEqual(['claim:lere-camp-taken-after-two-hours']);
     expect(await list({ textContains: 'no such words anywhere' })).toEqual([]);
   });
 

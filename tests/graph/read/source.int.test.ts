@@ -40,10 +40,10 @@ describe('source reads', () => {
     expect(spokesperson!.citedBy.map((s) => s.id)).toEqual(['source:article']);
     expect(spokesperson!.cites).toEqual([]);
     expect(spokesperson!.supports.map((c) => c.id)).toEqual([
-      'claim:lere-camp-taken',
+      'claim:lere-camp-taken-after-two-hours',
       'claim:lere-aircraft-shot-down',
-      'claim:lere-town-searched',
       'claim:lere-withdrawal',
+      'claim:lere-town-searched',
       'claim:lere-withdrawal-to-avoid-air-strikes',
     ]);
     expect(spokesperson!.contradicts).toEqual([]);

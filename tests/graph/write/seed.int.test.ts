@@ -41,13 +41,15 @@ describe('the seed article', () => {
       CALL () { MATCH (n:Event) RETURN count(n) AS events }
       CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
       RETURN actors, places, sources, events, claims`);
-    expect(counts).toEqual({ actors: 10, places: 10, sources: 8, events: 12, claims: 22 });
+    expect(counts).toEqual({ actors: 10, places: 10, sources: 8, events: 12, claims: 27 });
     const statuses = await one(`
       MATCH (c:Claim) WITH c.status AS status, count(*) AS n ORDER BY status
       RETURN collect([status, n]) AS byStatus`);
+    // One statement per claim: only the civilians' and security sources' confirmation of the Léré
+    // seizure and departure has two independent origins.
     expect(statuses.byStatus).toEqual([
-      ['CORROBORATED', 2],
-      ['REPORTED', 18],
+      ['CORROBORATED', 1],
+      ['REPORTED', 24],
       ['UNVERIFIED', 2],
     ]);
   });
@@ -77,6 +79,23 @@ describe('the seed article', () => {
     const asserted = await one(`
       MATCH (c:Claim {id: 'claim:bourem-casualties-fama'})-[:ASSERTED_BY]->(a:Actor) RETURN a.id AS by`);
     expect(asserted.by).toBe('actor:fama');
+    // Each side's "dozens" is its own claim's figure: a word, no number invented for it.
+    const figures = await one(`
+      MATCH (:Event {id: 'event:bourem-attack'})<-[:OF_EVENT]-(f:Figure)<-[:STATES]-(c:Claim)-[:ASSERTED_BY]->(a:Actor)
+      WITH a.id AS claimant, f ORDER BY claimant
+      RETURN collect([claimant, f.kind, f.group, f.low, f.high, f.approximate]) AS figures`);
+    expect(figures.figures).toEqual([
+      ['actor:csp', 'KILLED', 'UNKNOWN', null, null, 'dozens'],
+      ['actor:fama', 'KILLED', 'UNKNOWN', null, null, 'dozens'],
+    ]);
+    const bourem = await one(
+      `MATCH (e:Event {id: 'event:bourem-attack'}) RETURN [e.fatalitiesLow, e.fatalitiesHigh] AS range`,
+    );
+    expect(bourem.range).toEqual([null, null]);
+    const captured = await one(`
+      MATCH (:Claim {id: 'claim:bourem-soldier-captured'})-[:STATES]->(f:Figure)-[:COUNTS]->(a:Actor)
+      RETURN f.kind AS kind, a.id AS of, f.low AS low, f.high AS high`);
+    expect(captured).toEqual({ kind: 'CAPTURED', of: 'actor:fama', low: 1, high: 1 });
   });
 
   it('2. Mali, Niger and Burkina Faso established the Sahel States Alliance on 16 Sep', async () => {
@@ -95,25 +114,35 @@ describe('the seed article', () => {
   });
 
   it('3. the CSP attacked and took the Léré camp on 17 Sep afternoon; confirmed by independent sources', async () => {
+    // The seizure is the article's, the CSP's and — in a claim of their own — the local civilian and
+    // security sources': the fact is corroborated; the CSP's "after two hours of combat" is its own.
     expect(
       await one(PARTICIPATION, { actorId: 'actor:csp', role: 'ATTACKER', eventId: 'event:lere-camp-attack' }),
     ).toEqual({
-      claimIds: ['claim:lere-camp-taken'],
+      claimIds: [
+        'claim:lere-camp-taken',
+        'claim:lere-camp-taken-after-two-hours',
+        'claim:lere-seizure-and-departure-confirmed',
+      ],
       status: 'CORROBORATED',
     });
-    expect(await claimStatus('claim:lere-camp-taken')).toEqual({ status: 'CORROBORATED' });
-    // FAMa confirms the attack: a second claim backs FAMa's part.
+    expect(await claimStatus('claim:lere-camp-taken')).toEqual({ status: 'REPORTED' });
+    expect(await claimStatus('claim:lere-camp-taken-after-two-hours')).toEqual({ status: 'REPORTED' });
+    expect(await claimStatus('claim:lere-seizure-and-departure-confirmed')).toEqual({ status: 'CORROBORATED' });
+    // FAMa confirms the attack: a second claim backs FAMa's part (the civilians and security sources
+    // confirmed the seizure, not FAMa's defence).
     expect(
       await one(PARTICIPATION, { actorId: 'actor:fama', role: 'DEFENDER', eventId: 'event:lere-camp-attack' }),
     ).toEqual({
       claimIds: ['claim:lere-camp-taken', 'claim:lere-attack-confirmed-by-fama'],
-      status: 'CORROBORATED',
+      status: 'REPORTED',
     });
     const attack = await one(`
       MATCH (e:Event {id: 'event:lere-camp-attack'})-[:OCCURRED_AT]->(p:Place)
       RETURN e.subType AS subType, toString(e.startTime) AS start, e.timePrecision AS precision,
              e.timeLabel AS label, p.id AS place,
-             [e.fatalitiesLow, e.fatalitiesHigh, e.fatalitiesBest] AS fatalities`);
+             [e.fatalitiesLow, e.fatalitiesHigh, e.fatalitiesBest] AS fatalities,
+             EXISTS { (e)<-[:OF_EVENT]-(:Figure) } AS figures`);
     expect(attack).toEqual({
       subType: 'NON_STATE_ACTOR_OVERTAKES_TERRITORY',
       start: '2023-09-17T12:00:00Z',
@@ -122,10 +151,23 @@ describe('the seed article', () => {
       place: 'place:lere-military-camp',
       // The article gives no casualty figure for Léré: unknown, not zero.
       fatalities: [null, null, null],
+      figures: false,
     });
-    const sources = await one(`
-      MATCH (s:Source)-[:SUPPORTS]->(:Claim {id: 'claim:lere-camp-taken'}) RETURN collect(s.kind) AS kinds`);
-    expect(sources.kinds).toEqual(expect.arrayContaining(['SPOKESPERSON', 'LOCAL_CIVILIAN', 'SECURITY_SOURCE']));
+    const supports = (id: string) =>
+      one<{ kinds: string[] }>(
+        `MATCH (s:Source)-[:SUPPORTS]->(:Claim {id: $id}) WITH s.kind AS kind ORDER BY kind RETURN collect(kind) AS kinds`,
+        { id },
+      );
+    expect((await supports('claim:lere-camp-taken-after-two-hours')).kinds).toEqual(['SPOKESPERSON']);
+    expect((await supports('claim:lere-seizure-and-departure-confirmed')).kinds).toEqual([
+      'LOCAL_CIVILIAN',
+      'SECURITY_SOURCE',
+    ]);
+    // The security sources confirmed the seizure and the departure: their claim states both.
+    const stated = await one(`
+      MATCH (:Claim {id: 'claim:lere-seizure-and-departure-confirmed'})-[a:ABOUT {states: true}]->(e:Event)
+      WITH e.id AS id ORDER BY id RETURN collect(id) AS ids`);
+    expect(stated.ids).toEqual(['event:lere-camp-attack', 'event:lere-withdrawal']);
   });
 
   it('4. the CSP claims to have shot down an aircraft: one origin (the CSP), so REPORTED', async () => {
@@ -149,7 +191,7 @@ describe('the seed article', () => {
     expect(quote.quote).toBe('attack by evil forces on the Léré military camp');
   });
 
-  it('6. the CSP withdrew from Léré on 18 Sep between 02:00 and 03:00, confirmed by local civilians', async () => {
+  it('6. the CSP searched the town, then withdrew on 18 Sep between 02:00 and 03:00, confirmed by local civilians', async () => {
     const withdrawal = await one(`
       MATCH (a:Actor {id: 'actor:csp'})-[r:PARTICIPATED_IN {role: 'WITHDRAWING'}]->(e:Event {id: 'event:lere-withdrawal'})
       MATCH (e)-[:OCCURRED_AT]->(p:Place)
@@ -160,7 +202,14 @@ describe('the seed article', () => {
       place: 'place:lere',
       status: 'CORROBORATED',
     });
-    expect(await claimStatus('claim:lere-withdrawal')).toEqual({ status: 'CORROBORATED' });
+    // The time is the spokesperson's alone; the civilians' confirmations are claims of their own.
+    expect(await claimStatus('claim:lere-withdrawal')).toEqual({ status: 'REPORTED' });
+    expect(await claimStatus('claim:lere-retreat-confirmed-by-civilians')).toEqual({ status: 'REPORTED' });
+    // "After searching the town" is the CSP's alone: its own claim backs the search and its sequel.
+    const search = await one(`
+      MATCH (:Event {id: 'event:lere-search'})-[r:FOLLOWED_BY]->(:Event {id: 'event:lere-withdrawal'})
+      RETURN r.claimIds AS claimIds, r.status AS status`);
+    expect(search).toEqual({ claimIds: ['claim:lere-town-searched'], status: 'REPORTED' });
   });
 
   it('7. the CSP accuses FAMa and its Wagner allies; FAMa is allied with Wagner', async () => {
@@ -239,7 +288,7 @@ describe('the seed article', () => {
       MATCH (c:Claim) WHERE c.createdBy = 'seed'
       OPTIONAL MATCH (e:AuditEntry {targetId: c.id, action: 'addClaim', by: 'seed'})
       RETURN count(DISTINCT c) AS claims, count(e) AS entries`);
-    expect(audit).toEqual({ claims: 22, entries: 22 });
+    expect(audit).toEqual({ claims: 27, entries: 27 });
   });
 
   it('loads idempotently: a second load leaves the same nodes and relationships', async () => {
