@@ -61,6 +61,8 @@ const schema = z.object({
   INTROSPECTION: bool.optional(),
   LANDING_PAGE: bool.optional(),
   ROUND_TRIPS: bool.optional(),
+  // How operations run: compiled by graphql-jit, or interpreted by graphql-js (src/http/executor.ts).
+  EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -98,6 +100,8 @@ export interface Config {
   landingPage: boolean;
   /** Report each request's database round trips in `extensions.roundTrips`. */
   roundTrips: boolean;
+  /** How operations run: compiled (graphql-jit) or interpreted (graphql-js). */
+  executor: 'jit' | 'graphql-js';
 }
 
 export class ConfigError extends Error {}
@@ -147,5 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: c.INTROSPECTION ?? !production,
     landingPage: c.LANDING_PAGE ?? !production,
     roundTrips: c.ROUND_TRIPS ?? !production,
+    executor: c.EXECUTOR,
   };
 }

@@ -9,7 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -34,6 +37,7 @@ import {
 } from './http/guards.js';
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
+import { jitGateway } from './http/executor.js';
 import { resolvers } from './resolvers/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,8 +94,9 @@ export async function createServer(
   answerClientErrors(http);
 
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    ...(config.executor === 'jit'
+      ? { gateway: jitGateway(loadTypeDefs(), resolvers) }
+      : { typeDefs: loadTypeDefs(), resolvers }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // Query limits from config.limits; batching stays off (one operation per request); CSRF
@@ -107,6 +112,8 @@ export async function createServer(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
+      // No cache hints yet; the plugin's per-field hook would wrap every resolver a compiled query calls.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
 
