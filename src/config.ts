@@ -63,6 +63,8 @@ const schema = z.object({
   ROUND_TRIPS: bool.optional(),
   // How operations run: compiled by graphql-jit, or interpreted by graphql-js (src/http/executor.ts).
   EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
+  // Seconds a public read may be cached (Cache-Control, the response cache); 0: not cached.
+  CACHE_MAX_AGE: int(0, 86_400).default(0),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -102,6 +104,8 @@ export interface Config {
   roundTrips: boolean;
   /** How operations run: compiled (graphql-jit) or interpreted (graphql-js). */
   executor: 'jit' | 'graphql-js';
+  /** Seconds a public read may be cached (src/http/cache.ts); 0: never. */
+  cacheMaxAge: number;
 }
 
 export class ConfigError extends Error {}
@@ -152,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     landingPage: c.LANDING_PAGE ?? !production,
     roundTrips: c.ROUND_TRIPS ?? !production,
     executor: c.EXECUTOR,
+    cacheMaxAge: c.CACHE_MAX_AGE,
   };
 }

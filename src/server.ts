@@ -38,6 +38,7 @@ import {
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
 import { jitGateway } from './http/executor.js';
+import { cachePolicyPlugin, responseCachePlugin } from './http/cache.js';
 import { resolvers } from './resolvers/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,8 +113,10 @@ export async function createServer(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
-      // No cache hints yet; the plugin's per-field hook would wrap every resolver a compiled query calls.
+      // Cache hints per operation, not per resolved field (src/http/cache.ts).
       ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(config),
+      ...(config.cacheMaxAge > 0 ? [responseCachePlugin(db)] : []),
     ],
   });
 

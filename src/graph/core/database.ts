@@ -79,6 +79,11 @@ export class Database {
   readonly driver: Driver;
   readonly name: string;
   readonly txTimeoutMs: number;
+  /**
+   * Write transactions this process has run, committed or not: a response cached before the
+   * last write is never served after it (the count is part of the cache key, src/http/cache.ts).
+   */
+  writes = 0;
 
   constructor(options: DatabaseOptions) {
     // The local engine runs with auth off (loopback only); a configured server gets basic auth.
@@ -214,6 +219,7 @@ export class DbScope {
     } catch (error) {
       throw translateDatabaseError(error, budget.ms, budget.timedOut);
     } finally {
+      this.db.writes += 1;
       await session.close();
     }
   }
