@@ -8,11 +8,15 @@ import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
+/** Where GraphQL documents live in code: checked against the SDL by @graphql-eslint. */
+const DOCUMENT_HOMES = ['explorer/src', 'tests', 'bench', 'scripts'];
+
 const TOP = ['./src/main.ts', './src/server.ts'];
 const HTTP = ['./src/http'];
 const RESOLVERS = ['./src/resolvers'];
 const REQUEST = ['./src/request'];
-const ABOVE_GRAPH = [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST];
+const INTERCHANGE = ['./src/interchange'];
+const ABOVE_GRAPH = [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST, ...INTERCHANGE];
 const GRAPH_WINGS = ['./src/graph/read', './src/graph/write', './src/graph/bulk', './src/graph/analysis'];
 
 /** One zone: `target` may not import from `from`. */
@@ -32,7 +36,8 @@ const FLOORS = [
   zone('./src/graph/bulk', ['./src/graph/analysis'], 'graph/bulk'),
   zone('./src/graph/analysis', ['./src/graph/write', './src/graph/bulk'], 'graph/analysis reads only'),
   zone('./src/request', [...TOP, ...HTTP, ...RESOLVERS], 'src/request is below the resolvers'),
-  zone('./src/resolvers', [...TOP, ...HTTP], 'src/resolvers is below the HTTP edge'),
+  zone('./src/resolvers', [...TOP, ...HTTP, ...INTERCHANGE], 'src/resolvers is below the HTTP edge'),
+  zone('./src/interchange', [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST], 'src/interchange is below the HTTP edge'),
   zone('./src/http', TOP, 'src/http is below the composition root'),
 ];
 
@@ -84,6 +89,39 @@ export default [
           ],
         },
       ],
+    },
+  },
+  // GraphQL documents in code (tagged with gql, graphql() or a /* GraphQL */ comment) are
+  // extracted and checked against the SDL, so a schema change that breaks one fails lint with its
+  // file and line.
+  {
+    files: DOCUMENT_HOMES.map((home) => `${home}/**/*.ts`),
+    processor: graphqlPlugin.processor,
+  },
+  {
+    files: DOCUMENT_HOMES.map((home) => `${home}/**/*.graphql`),
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: {
+        graphQLConfig: { schema: 'schema/*.graphql', documents: DOCUMENT_HOMES.map((h) => `${h}/**/*.ts`) },
+      },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      '@graphql-eslint/fields-on-correct-type': 'error',
+      '@graphql-eslint/known-argument-names': 'error',
+      '@graphql-eslint/known-type-names': 'error',
+      '@graphql-eslint/known-directives': 'error',
+      '@graphql-eslint/known-fragment-names': 'error',
+      '@graphql-eslint/no-undefined-variables': 'error',
+      '@graphql-eslint/no-unused-variables': 'error',
+      '@graphql-eslint/provided-required-arguments': 'error',
+      '@graphql-eslint/scalar-leafs': 'error',
+      '@graphql-eslint/value-literals-of-correct-type': 'error',
+      '@graphql-eslint/variables-are-input-types': 'error',
+      '@graphql-eslint/variables-in-allowed-position': 'error',
+      '@graphql-eslint/no-anonymous-operations': 'error',
+      '@graphql-eslint/no-deprecated': 'error',
     },
   },
   {
