@@ -82,7 +82,7 @@ const FRAGMENTS = /* GraphQL */ `
 `;
 
 const INTROSPECTION = /* GraphQL */ `
-  query {
+  query Introspect {
     __schema {
       queryType {
         name
