@@ -1,9 +1,11 @@
 /**
  * `npm run bench [-- --events N] [--quick] [--seed S] [--connections C] [--seconds T] [--only q1,q2]
- *   [--alt KEY=VALUE,...]`
+ *   [--alt KEY=VALUE,...] [--warm]`
  *
  * `--alt` runs our API a second time with those settings (e.g. EXECUTOR=graphql-js) as the target
- * `alt`, measured in turn with the others on every query: an A/B within one run.
+ * `alt`, measured in turn with the others on every query: an A/B within one run. `--warm` then
+ * measures our API with its caches on (bench/warm.ts), in a table of its own: every cold figure
+ * is measured with the caches off.
  *
  * On a fresh clone, with nothing else running: starts its own Neo4j (free port, temporary folder,
  * a larger heap and page cache), generates N events (100,000 by default; --quick: 10,000) through
@@ -29,7 +31,8 @@ import { pickParameters } from './picks.js';
 import { progressBar } from './progress.js';
 import { benchQueries, type Target } from './queries.js';
 import { loadSyntheticGraph } from './synthetic/load.js';
-import { formatAltTable, formatCpuTable, formatTable } from './table.js';
+import { formatAltTable, formatCpuTable, formatTable, formatWarmTable } from './table.js';
+import { measureWarm, type WarmMode } from './warm.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     seconds: { type: 'string' },
     only: { type: 'string' },
     alt: { type: 'string' },
+    warm: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick ?? false;
@@ -120,13 +124,17 @@ try {
     ROUND_TRIPS: 'true',
     INTROSPECTION: 'false',
     LANDING_PAGE: 'false',
+    // Cold figures: no cached answer (--warm measures the caches apart).
+    CACHE_MAX_AGE: '0',
   };
   delete env.NEO4J_PASSWORD;
   say('starting our API, the floor and the peer…');
   const logs = join(HERE, 'results', 'logs');
   mkdirSync(logs, { recursive: true });
   const alt = values.alt
-    ? Object.fromEntries(values.alt.split(',').map((pair) => pair.split('=', 2) as [string, string]))
+    ? Object.fromEntries(
+        values.alt.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+      )
     : null;
   const servers: Partial<Record<Target, Child>> & Record<'ours' | 'floor' | 'peer', Child> = {
     ours: await startChild('servers/api.ts', env, join(logs, 'ours.log')),
@@ -179,6 +187,38 @@ try {
     }
   }
   const apiPeakRssMb = servers.ours.peakRssMb();
+
+  // Warm: a separate API process with its caches on, round trips off (a cached answer reports
+  // none, which would change its body and so its ETag).
+  const warmResults: {
+    query: string;
+    description: string;
+    target: Target;
+    mode: WarmMode;
+    measurement: Measurement;
+  }[] = [];
+  if (values.warm) {
+    const cached = await startChild(
+      'servers/api.ts',
+      { ...env, CACHE_MAX_AGE: '300', ROUND_TRIPS: 'false' },
+      join(logs, 'cached.log'),
+    );
+    children.push(cached);
+    for (const query of queries) {
+      for (const mode of ['post-cached', 'get-304'] as const) {
+        say(`${query.name} · warm (${mode}): ${connections} connections, ${seconds} s…`);
+        const measurement = await measureWarm(cached.url, query.bodies.ours ?? [], mode, {
+          connections,
+          seconds,
+          warmupSeconds,
+          serverCpuMs: () => cached.cpuMs(),
+          databaseCpuMs: () => processCpuMs(neo4j.pid),
+        });
+        if (measurement.failure) say(`  warm ${mode} failed ${query.name}: ${measurement.failure}`);
+        warmResults.push({ query: query.name, description: query.description, target: 'ours', mode, measurement });
+      }
+    }
+  }
   const altPeakRssMb = servers.alt?.peakRssMb();
 
   const table = formatTable(results);
@@ -186,6 +226,11 @@ try {
     `\nconflict-graph bench · ${events.toLocaleString('en')} events · ${connections} connections · ${seconds} s per query and target\n`,
   );
   console.log(table);
+  if (values.warm) {
+    console.log(
+      `\nWarm, apart from the cold figures above (our API with CACHE_MAX_AGE=300):\n\n${formatWarmTable(results, warmResults)}`,
+    );
+  }
   if (alt) console.log(`\nours against alt (our API with ${values.alt}):\n\n${formatAltTable(results)}`);
   console.log(`\nCPU per request, server process and Neo4j (steadier than latency on a busy machine):\n`);
   console.log(formatCpuTable(results));
@@ -221,6 +266,7 @@ try {
         analystChecks,
         picks,
         results,
+        warmResults,
       },
       null,
       2,
