@@ -2,7 +2,7 @@
  * `npm run bench [-- --events N] [--quick] [--seed S] [--connections C] [--seconds T] [--only q1,q2]
  *   [--alt KEY=VALUE,...] [--warm]`
  *
- * `--alt` runs our API a second time with those settings (e.g. EXECUTOR=graphql-js) as the target
+ * `--alt` runs our API a second time with those settings (e.g. EXECUTOR=jit) as the target
  * `alt`, measured in turn with the others on every query: an A/B within one run. `--warm` then
  * measures our API with its caches on (bench/warm.ts), in a table of its own: every cold figure
  * is measured with the caches off.

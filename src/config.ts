@@ -63,8 +63,9 @@ const schema = z.object({
   INTROSPECTION: bool.optional(),
   LANDING_PAGE: bool.optional(),
   ROUND_TRIPS: bool.optional(),
-  // How operations run: compiled by graphql-jit, or interpreted by graphql-js (src/http/executor.ts).
-  EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
+  // How operations run: interpreted by graphql-js, or compiled by graphql-jit (src/http/executor.ts);
+  // graphql-js by default: the compiled executor did not measurably win (bench/NOTES.md, 2026-12-01).
+  EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
   // Seconds a public read may be cached (Cache-Control, the response cache); 0: not cached.
   CACHE_MAX_AGE: int(0, 86_400).default(0),
 });
