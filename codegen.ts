@@ -26,11 +26,15 @@ const config: CodegenConfig = {
           Claim: '../graph/core/mapping.js#ClaimObject',
           Participation: '../graph/core/mapping.js#ParticipationObject',
           ActorRelation: '../graph/core/mapping.js#ActorRelationObject',
+          Figure: '../graph/read/figure.js#FigureObject',
+          ClaimStance: '../graph/read/claim-stance.js#ClaimStanceObject',
           GraphNode: '../graph/analysis/view.js#GraphNodeObject',
           GraphEdge: '../graph/analysis/view.js#GraphEdgeObject',
         },
         useTypeImports: true,
-        enumsAsTypes: true,
+        // Enums as const objects: their values exist at run time, for input that does not come through GraphQL.
+        enumsAsConst: true,
+        namingConvention: { enumValues: 'keep' },
         scalars: {
           DateTime: 'string',
           URL: 'string',
