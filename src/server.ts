@@ -43,6 +43,7 @@ import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
 import { jitGateway } from './http/executor.js';
 import { cachePolicyPlugin, responseCachePlugin } from './http/cache.js';
+import { createMetrics } from './http/metrics.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
@@ -89,6 +90,7 @@ export async function createServer(
   );
   answerClientErrors(http);
 
+  const metrics = createMetrics(db);
   const apollo = new ApolloServer<Context>({
     ...(config.executor === 'jit'
       ? { gateway: jitGateway(loadTypeDefs(), resolvers) }
@@ -108,6 +110,7 @@ export async function createServer(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
+      metrics.plugin,
       // Cache hints per operation, not per resolved field (src/http/cache.ts).
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin(config),
@@ -118,6 +121,7 @@ export async function createServer(
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metrics.handler);
   app.get('/ready', async (_req, res) => {
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
