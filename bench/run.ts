@@ -35,6 +35,11 @@ import { formatAltTable, formatCpuTable, formatTable, formatWarmTable } from './
 import { measureWarm, type WarmMode } from './warm.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+// `npm run bench -- --import`: the dataset import's rates (bench/import.ts), on its own.
+if (process.argv.includes('--import')) {
+  await (await import('./import.js')).main(process.argv.slice(2));
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     events: { type: 'string' },

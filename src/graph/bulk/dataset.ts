@@ -17,6 +17,7 @@ import { deriveClaimStatus } from '../../domain/claim-status.js';
 import { refreshStatuses } from '../write/claim-status.js';
 import { idFromName, nameKey, normaliseName } from '../../domain/names.js';
 import { placeMatchKey } from '../../domain/place-names.js';
+import { eventRange } from '../../domain/figures.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { type BulkEvent, type BulkGraph, writeBulkGraph } from './load.js';
 import { recordDigest, type Dataset, type DatasetRecord, type RowRefusal } from './dataset-record.js';
@@ -135,8 +136,24 @@ const DATASET_DESCRIPTIONS: Record<Dataset, string> = {
 
 /** The event's values that a revision may change, as stored. */
 function eventProps(record: DatasetRecord, by: string): BulkEvent & Record<string, unknown> {
+  // The stored range across claimants, by the figures' own rule (src/domain/figures.ts): the
+  // dataset is the event's only claimant when it creates it.
+  const range = eventRange(
+    record.claims.flatMap((c) =>
+      c.figures.map((f) => ({
+        kind: f.kind,
+        low: f.low ?? null,
+        high: f.high ?? null,
+        best: f.best ?? null,
+        approximate: null,
+        claimId: c.part,
+        claimantId: record.dataset,
+      })),
+    ),
+    'KILLED',
+  );
   const totals = record.claims.flatMap((c) => c.figures).filter((f) => f.group === 'UNKNOWN' && !f.side);
-  const total = totals.find((f) => f.high !== undefined) ?? totals[0];
+  const total = { low: range.low ?? undefined, high: range.high ?? undefined, best: totals[0]?.best };
   return {
     id: datasetEventId(record.dataset, record.key),
     type: record.event.type,
@@ -146,9 +163,9 @@ function eventProps(record: DatasetRecord, by: string): BulkEvent & Record<strin
     timePrecision: record.event.time.precision,
     timeLabel: timeLabel(record.event.time),
     description: record.event.description,
-    fatalitiesLow: total?.low ?? total?.best ?? null,
-    fatalitiesHigh: total?.high ?? null,
-    fatalitiesBest: total?.best ?? null,
+    fatalitiesLow: total.low ?? null,
+    fatalitiesHigh: total.high ?? null,
+    fatalitiesBest: total.best ?? null,
     createdBy: by,
     // Beyond BulkEvent: load.ts writes every field of an event row onto the node.
     geoPrecision: record.event.geoPrecision,
@@ -177,6 +194,9 @@ export class DatasetWriter {
     private readonly mapping: DatasetMapping,
     private readonly writer: Writer,
   ) {}
+
+  /** Called after each bulk statement (what, rows, milliseconds), for profiling an import. */
+  onStatement?: (what: string, rows: number, ms: number) => void;
 
   /** Mapping entries naming an id that does not exist: left out, and listed in the summary. */
   ignoredMappings: string[] = [];
@@ -298,7 +318,9 @@ export class DatasetWriter {
   }
 
   private async writeBatch(tx: WriteTx, records: DatasetRecord[]) {
+    const started = performance.now();
     const looked = await this.lookUp(tx, records);
+    this.onStatement?.('look-up', records.length, performance.now() - started);
     const plan = new BatchPlan(this, looked, this.writer.identity);
     const counts = { created: 0, updated: 0, unchanged: 0, refused: [] as RowRefusal[] };
     for (const record of records) {
@@ -323,7 +345,7 @@ export class DatasetWriter {
           props,
         })),
       });
-    await writeBulkGraph(tx, plan.graph);
+    await writeBulkGraph(tx, plan.graph, { onStatement: this.onStatement });
     const refreshed = [...plan.restored, ...plan.retractions.map((r) => r.id), ...plan.revisedClaims];
     if (refreshed.length > 0) await refreshStatuses(tx, refreshed);
     for (const [id, changes] of plan.history) log.record(id, changes);
@@ -384,8 +406,12 @@ class RowRefused extends Error {}
 /** One batch, planned row by row against what the look-up found. */
 class BatchPlan {
   readonly graph: Required<
-    Pick<BulkGraph, 'actors' | 'places' | 'sources' | 'events' | 'claims' | 'participations' | 'occurrences'>
+    Pick<
+      BulkGraph,
+      'actors' | 'places' | 'sources' | 'events' | 'claims' | 'participations' | 'occurrences' | 'figures'
+    >
   > = {
+    figures: [],
     actors: [],
     places: [],
     sources: [],
@@ -489,6 +515,22 @@ class BatchPlan {
           claimIds: [],
         },
       });
+      // Figures by side: side A's and B's are of the side's main actor; the others of a group.
+      c.figures.forEach((f, j) => {
+        const of = f.side ? record.actors.find((a) => a.side === f.side && !a.associated) : undefined;
+        this.graph.figures.push({
+          id: `figure:${id.slice('claim:'.length)}:${j}`,
+          claimId: id,
+          kind: f.kind,
+          group: of ? null : (f.group ?? 'UNKNOWN'),
+          low: f.low ?? null,
+          high: f.high ?? null,
+          best: f.best ?? null,
+          approximate: null,
+          eventId,
+          ofId: of ? actorIds.get(of.name)! : null,
+        });
+      });
       if (i === 0) {
         this.graph.occurrences.push({ eventId, placeId, claimId: id, status });
         for (const a of record.actors)
@@ -578,7 +620,8 @@ class BatchPlan {
       // The location may lie deeper than the dataset's admin levels put it, inside the deepest
       // place matched (the seed's Léré lies in Niafunké circle, ACLED's in a commune of it).
       const last = chain[chain.length - 1]!;
-      const matched: string | null = parentId;
+      // Only below a matched region (country and admin1 at least), never across a whole country.
+      const matched: string | null = i >= 2 ? parentId : null;
       if (matched) {
         const deeper = gazetteer.inside(matched, last.name);
         if (deeper.length === 1) {
