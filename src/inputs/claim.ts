@@ -45,6 +45,7 @@ export const addClaimInput = z
     events: optional(z.array(eventInput).max(LIMITS.listItems)),
     relations: optional(z.array(relationInput).max(LIMITS.listItems)),
     about: optional(claimAbout),
+    separateClaim: optional(z.boolean()),
   })
   .superRefine((c, ctx) => {
     const backing = new Set([...c.sourceIds, ...(c.supportingSourceIds ?? [])]);

@@ -1,9 +1,15 @@
 /** Mutations on actors: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
 import type { Context } from '../request/context.js';
-import type { MutationAddActorArgs, MutationMergeActorsArgs, MutationUpdateActorArgs } from '../generated/graphql.js';
+import type {
+  MutationAddActorAliasArgs,
+  MutationAddActorArgs,
+  MutationMergeActorsArgs,
+  MutationRemoveActorAliasArgs,
+  MutationUpdateActorArgs,
+} from '../generated/graphql.js';
 import { mergeActors } from '../graph/write/actor-merge.js';
-import { addActor, updateActor } from '../graph/write/actor.js';
+import { addActor, addActorAlias, removeActorAlias, updateActor } from '../graph/write/actor.js';
 
 export const actorMutations = {
   Mutation: {
@@ -13,5 +19,9 @@ export const actorMutations = {
       updateActor(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
     mergeActors: (_: unknown, { input }: MutationMergeActorsArgs, ctx: Context) =>
       mergeActors(ctx.db, input, requireRole(ctx.viewer, 'admin')),
+    addActorAlias: (_: unknown, { input }: MutationAddActorAliasArgs, ctx: Context) =>
+      addActorAlias(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    removeActorAlias: (_: unknown, { input }: MutationRemoveActorAliasArgs, ctx: Context) =>
+      removeActorAlias(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
   },
 };

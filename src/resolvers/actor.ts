@@ -9,6 +9,7 @@ import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../gen
 import { claimsBehind } from './claim.js';
 import { eventClaimsFilter } from './event.js';
 import type { ParticipationsKey } from '../request/loaders.js';
+import { mergedInto } from '../graph/write/merged-ids.js';
 import { argumentsOf, byResponseKey, fieldPaths, fieldsBelow, type SelectionScope } from './selection.js';
 
 // Looked up by name, not with assertObjectType: see argumentsOf.
@@ -100,7 +101,11 @@ export const actorResolvers: Resolvers = {
       const ahead = participationsAhead(info, id);
       // The batch primes actorById; a failure is reported where participations are resolved.
       if (ahead) await ctx.loaders.actorParticipations.load(ahead).catch(() => undefined);
-      return ctx.loaders.actorById.load(id);
+      const actor = await ctx.loaders.actorById.load(id);
+      if (actor) return actor;
+      // A merged actor's id answers with the actor it was merged into.
+      const kept = await mergedInto(ctx.db, 'Actor', id);
+      return kept ? ctx.loaders.actorById.load(kept) : null;
     },
     actors: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'NAME';

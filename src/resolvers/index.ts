@@ -14,6 +14,8 @@ import { claimResolvers } from './claim.js';
 import { importResolvers } from './import.js';
 import { eventMutations } from './event-mutations.js';
 import { auditResolvers } from './audit.js';
+import { reportResolvers } from './report.js';
+import { claimRevisionResolvers } from './claim-revision.js';
 
 export const resolvers = [
   scalarResolvers,
@@ -31,4 +33,6 @@ export const resolvers = [
   importResolvers,
   eventMutations,
   auditResolvers,
+  reportResolvers,
+  claimRevisionResolvers,
 ];

@@ -239,8 +239,13 @@ describe('a researcher enters a follow-up report', () => {
     const retry = await ok<{ addClaim: { id: string } }>(ADD_CLAIM, { input });
     expect(retry.addClaim.id).toBe(first.addClaim.id);
     expect(await countGraph(api.server.db)).toEqual(counts);
-    // The key belongs to alice: bob's request with the same key is his own first add.
-    const bob = await ok<{ addClaim: { id: string } }>(ADD_CLAIM, { input }, keys.otherResearcher);
+    // The key belongs to alice: bob's request with the same key is his own first add (a claim
+    // of its own: the same words from another researcher are a duplicate unless marked separate).
+    const bob = await ok<{ addClaim: { id: string } }>(
+      ADD_CLAIM,
+      { input: { ...input, separateClaim: true } },
+      keys.otherResearcher,
+    );
     expect(bob.addClaim.id).not.toBe(first.addClaim.id);
   });
 
