@@ -12,7 +12,8 @@ const TOP = ['./src/main.ts', './src/server.ts'];
 const HTTP = ['./src/http'];
 const RESOLVERS = ['./src/resolvers'];
 const REQUEST = ['./src/request'];
-const ABOVE_GRAPH = [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST];
+const INTERCHANGE = ['./src/interchange'];
+const ABOVE_GRAPH = [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST, ...INTERCHANGE];
 const GRAPH_WINGS = ['./src/graph/read', './src/graph/write', './src/graph/bulk', './src/graph/analysis'];
 
 /** One zone: `target` may not import from `from`. */
@@ -32,7 +33,8 @@ const FLOORS = [
   zone('./src/graph/bulk', ['./src/graph/analysis'], 'graph/bulk'),
   zone('./src/graph/analysis', ['./src/graph/write', './src/graph/bulk'], 'graph/analysis reads only'),
   zone('./src/request', [...TOP, ...HTTP, ...RESOLVERS], 'src/request is below the resolvers'),
-  zone('./src/resolvers', [...TOP, ...HTTP], 'src/resolvers is below the HTTP edge'),
+  zone('./src/resolvers', [...TOP, ...HTTP, ...INTERCHANGE], 'src/resolvers is below the HTTP edge'),
+  zone('./src/interchange', [...TOP, ...HTTP, ...RESOLVERS, ...REQUEST], 'src/interchange is below the HTTP edge'),
   zone('./src/http', TOP, 'src/http is below the composition root'),
 ];
 

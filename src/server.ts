@@ -18,6 +18,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './request/context.js';
 import { appError, ErrorCode } from './errors.js';
 import { explorerRouter } from './http/explorer.js';
+import { graphiqlPage } from './http/graphiql.js';
 import { formatError } from './http/format-error.js';
 import { Database, deadlineIn } from './graph/core/database.js';
 import { migrate } from './graph/core/migrations.js';
@@ -118,6 +119,9 @@ export async function createServer(
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
   });
   app.use('/explore', explorerRouter());
+  // A first visit lands on the explorer; /graphql in a browser is the bundled IDE.
+  app.get('/', (_req, res) => res.redirect(302, '/explore/'));
+  app.get('/graphql', graphiqlPage(config.landingPage));
 
   let listening = false;
   return {
