@@ -203,7 +203,11 @@ export function edgeClaimsQuery(count: number): string {
   return `query ExplorerEdgeClaims(${args}) {\n${fields}\n}`;
 }
 
+/** The claim form's one request: a report of one claim (enterReport), with an idempotency key. */
 export const ADD_CLAIM = `
-  mutation ExplorerAddClaim($input: AddClaimInput!) {
-    addClaim(input: $input) { id status text }
+  mutation ExplorerAddClaim($input: EnterReportInput!) {
+    enterReport(input: $input) {
+      replayed
+      claims { id node { ... on Claim { status } } }
+    }
   }`;

@@ -1127,6 +1127,8 @@ export type ReportRecord = {
   id: Scalars['ID']['output'];
   /** Its name (actors, places), title (sources), text (claims) or description (events). */
   name?: Maybe<Scalars['String']['output']>;
+  /** The record itself, to read more of it (one lookup per record asked). */
+  node?: Maybe<Node>;
   outcome: ReportOutcome;
 };
 
@@ -1478,8 +1480,8 @@ export type ResolversTypes = {
   ReportActorInput: ResolverTypeWrapper<Partial<ReportActorInput>>;
   ReportOutcome: ResolverTypeWrapper<Partial<ReportOutcome>>;
   ReportPlaceInput: ResolverTypeWrapper<Partial<ReportPlaceInput>>;
-  ReportRecord: ResolverTypeWrapper<Partial<ReportRecord>>;
-  ReportResult: ResolverTypeWrapper<Partial<ReportResult>>;
+  ReportRecord: ResolverTypeWrapper<Partial<Omit<ReportRecord, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
+  ReportResult: ResolverTypeWrapper<Partial<Omit<ReportResult, 'actors' | 'claims' | 'events' | 'places' | 'sources'> & { actors: Array<ResolversTypes['ReportRecord']>, claims: Array<ResolversTypes['ReportRecord']>, events: Array<ResolversTypes['ReportRecord']>, places: Array<ResolversTypes['ReportRecord']>, sources: Array<ResolversTypes['ReportRecord']> }>>;
   RetractClaimInput: ResolverTypeWrapper<Partial<RetractClaimInput>>;
   ReviseClaimInput: ResolverTypeWrapper<Partial<ReviseClaimInput>>;
   SearchHit: ResolverTypeWrapper<Partial<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>>;
@@ -1573,8 +1575,8 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReportActorInput: Partial<ReportActorInput>;
   ReportPlaceInput: Partial<ReportPlaceInput>;
-  ReportRecord: Partial<ReportRecord>;
-  ReportResult: Partial<ReportResult>;
+  ReportRecord: Partial<Omit<ReportRecord, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
+  ReportResult: Partial<Omit<ReportResult, 'actors' | 'claims' | 'events' | 'places' | 'sources'> & { actors: Array<ResolversParentTypes['ReportRecord']>, claims: Array<ResolversParentTypes['ReportRecord']>, events: Array<ResolversParentTypes['ReportRecord']>, places: Array<ResolversParentTypes['ReportRecord']>, sources: Array<ResolversParentTypes['ReportRecord']> }>;
   RetractClaimInput: Partial<RetractClaimInput>;
   ReviseClaimInput: Partial<ReviseClaimInput>;
   SearchHit: Partial<Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] }>;
@@ -1921,6 +1923,7 @@ export type ReportRecordResolvers<ContextType = Context, ParentType extends Reso
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['ReportOutcome'], ParentType, ContextType>;
 };
 

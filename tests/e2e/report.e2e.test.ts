@@ -97,6 +97,7 @@ const DIOURA_REPORT = {
   ],
   claims: [
     {
+      id: 'claim:dioura-camp-attacked',
       text: 'The CSP attacked the Malian army camp at Dioura on 28 September 2023.',
       assertedBy: { id: 'actor:csp' },
       sourceIds: ['source:csp-statement-dioura-2023-09-28'],
@@ -116,6 +117,7 @@ const DIOURA_REPORT = {
       ],
     },
     {
+      id: 'claim:dioura-camp-taken',
       text: 'The CSP said it took control of the Dioura camp.',
       assertedBy: { id: 'actor:csp' },
       sourceIds: ['source:csp-statement-dioura-2023-09-28'],
@@ -123,11 +125,13 @@ const DIOURA_REPORT = {
       events: [{ id: 'event:dioura-camp-attack', participants: [{ actor: { id: 'actor:fama' }, role: 'DEFENDER' }] }],
     },
     {
+      id: 'claim:dioura-withdrawal',
       text: 'The CSP said it withdrew from Dioura in September 2023.',
       assertedBy: { name: 'Cadre stratégique permanent' },
       sourceIds: ['source:csp-statement-dioura-2023-09-28'],
       events: [
         {
+          id: 'event:dioura-withdrawal',
           type: 'STRATEGIC_DEVELOPMENT',
           subType: 'WITHDRAWAL',
           time: { start: '2023-09' },
@@ -140,11 +144,57 @@ const DIOURA_REPORT = {
   ],
 };
 
+const rec = (field: string, id: string, name: string | null, outcome: 'CREATED' | 'MATCHED' = 'CREATED') => ({
+  field,
+  id,
+  name,
+  outcome,
+});
+const DIOURA_ANSWER: ReportView = {
+  replayed: false,
+  sources: [
+    rec('input.sources[0]', 'source:csp-statement-dioura-2023-09-28', 'CSP statement on the Dioura camp, 28 Sep 2023'),
+  ],
+  actors: [
+    rec('input.claims[0].assertedBy', 'actor:csp', null, 'MATCHED'),
+    rec('input.claims[0].events[0].participants[0].actor', 'actor:csp', 'CSP', 'MATCHED'),
+    rec('input.claims[0].events[0].participants[1].actor', 'actor:fama', 'FAMa', 'MATCHED'),
+    rec('input.claims[1].assertedBy', 'actor:csp', null, 'MATCHED'),
+    rec('input.claims[1].events[0].participants[0].actor', 'actor:fama', null, 'MATCHED'),
+    rec('input.claims[2].assertedBy', 'actor:csp', 'CSP', 'MATCHED'),
+    rec('input.claims[2].events[0].participants[0].actor', 'actor:csp', null, 'MATCHED'),
+  ],
+  places: [
+    rec('input.places[0]', 'place:mopti-region', 'Mopti region'),
+    rec('input.places[1]', 'place:tenenkou-circle', 'Ténenkou circle'),
+    rec('input.places[2]', 'place:dioura', 'Dioura'),
+    rec('input.claims[0].events[0].place', 'place:dioura-camp', 'Dioura camp'),
+    rec('input.claims[2].events[0].place', 'place:dioura', 'Dioura', 'MATCHED'),
+  ],
+  events: [
+    rec('input.claims[0].events[0]', 'event:dioura-camp-attack', 'The CSP attacked the FAMa camp at Dioura.'),
+    rec('input.claims[1].events[0]', 'event:dioura-camp-attack', null, 'MATCHED'),
+    rec('input.claims[2].events[0]', 'event:dioura-withdrawal', 'The CSP withdrew from Dioura.'),
+  ],
+  claims: [
+    rec(
+      'input.claims[0]',
+      'claim:dioura-camp-attacked',
+      'The CSP attacked the Malian army camp at Dioura on 28 September 2023.',
+    ),
+    rec('input.claims[1]', 'claim:dioura-camp-taken', 'The CSP said it took control of the Dioura camp.'),
+    rec('input.claims[2]', 'claim:dioura-withdrawal', 'The CSP said it withdrew from Dioura in September 2023.'),
+  ],
+  nearDuplicates: [],
+};
+
 describe('a whole report in one request', () => {
   let report: ReportView;
 
   it('creates its source, its chain of places, its event and its claims, and says so by id', async () => {
     report = await enter(DIOURA_REPORT);
+    // The answer docs/researchers.md shows, whole.
+    expect(report).toEqual(DIOURA_ANSWER);
     expect(report.replayed).toBe(false);
     expect(report.sources).toEqual([
       {
@@ -265,7 +315,7 @@ describe('a whole report in one request', () => {
   });
 
   it('refuses a claim identical to an existing one, naming it, unless it is a separate claim', async () => {
-    const claim = { ...DIOURA_REPORT.claims[1] };
+    const { id: _id, ...claim } = DIOURA_REPORT.claims[1]!;
     const result = await api.gql(ADD_CLAIM, { input: claim }, keys.otherResearcher);
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'DUPLICATE_CLAIM',

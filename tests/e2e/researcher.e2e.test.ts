@@ -386,7 +386,10 @@ describe('a researcher enters a follow-up report', () => {
       keys.admin,
     );
     expect(mergeActors.aliases).toEqual(expect.arrayContaining(['Fama', 'Forces Armées Maliennes (FAMAS)', 'FAMAS']));
-    expect((await ok<{ actor: null }>(`{ actor(id: "actor:famas-duplicate") { id } }`)).actor).toBeNull();
+    // The merged id keeps resolving, to the kept actor.
+    expect((await ok<{ actor: { id: string } }>(`{ actor(id: "actor:famas-duplicate") { id } }`)).actor).toEqual({
+      id: 'actor:fama',
+    });
     expect((await claim('claim:famas-defended-lere')).assertedBy?.id).toBe('actor:fama');
     const { event } = await ok<{
       event: { participants: { role: string; actor: { id: string }; claims: { id: string }[] }[] };
