@@ -651,6 +651,7 @@ describe('importClaims keeps keys and history as every write does', () => {
             participants: [{ actor: { id: 'actor:fama' }, role: 'OTHER' }],
           },
         ],
+        about: { places: [{ name: 'Dioura', parent: { name: 'Région de Gao' } }] },
       },
     ],
   };
@@ -671,6 +672,10 @@ describe('importClaims keeps keys and history as every write does', () => {
     const { history } = await ok<{ history: { action: string; changes: Record<string, unknown> }[] }>(HISTORY, {
       id: 'event:import-dioura-patrol',
     });
+    const { claim } = await ok<{ claim: { about: { id: string }[] } }>(
+      `query { claim(id: "claim:import-dioura-patrol") { about { id } } }`,
+    );
+    expect(claim.about.map((n) => n.id).sort()).toEqual(['event:import-dioura-patrol', 'place:dioura-gao-region']);
     expect(history.map((h) => h.action)).toEqual(['importClaims']);
     expect(history[0]!.changes).toMatchObject({
       created: true,

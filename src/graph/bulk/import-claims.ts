@@ -69,9 +69,12 @@ const conflict = (field: string, message: string) => appError(ErrorCode.CONFLICT
 function mentioned(actors: unknown[], places: unknown[], sources: unknown[], claims: AddClaim[]) {
   const ids: Record<Label, string[]> = { Actor: [], Place: [], Source: [], Event: [], Claim: [] };
   const keys: string[] = [];
-  const ref = (label: NamedLabel, r: { id?: string; name?: string }) => {
+  const ref = (label: NamedLabel, r: { id?: string; name?: string; parentId?: string; parent?: PlaceRef }) => {
     if (r.id) ids[label].push(r.id);
     if (r.name) keys.push(nameKey(label, r.name));
+    // A place's parent, by id or inline, is looked up with it.
+    if (r.parentId) ids.Place.push(r.parentId);
+    if (r.parent) ref('Place', r.parent);
   };
   for (const a of actors as { id?: string; name: string; aliases?: string[] }[]) {
     keys.push(...[a.name, ...(a.aliases ?? [])].map((n) => nameKey('Actor', n)));
