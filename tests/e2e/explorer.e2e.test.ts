@@ -136,7 +136,7 @@ interface ApiGraphView {
 /** The API's own answer for a neighbourhood, to compare the drawing with. */
 async function neighbourhood(id: string, depth: number, confirmedOnly = false): Promise<ApiGraphView> {
   const result = await api.gql<{ neighbourhood: ApiGraphView }>(
-    `query ($id: ID!, $depth: Int!, $confirmedOnly: Boolean) {
+    /* GraphQL */ `query Neighbourhood($id: ID!, $depth: Int!, $confirmedOnly: Boolean) {
       neighbourhood(id: $id, depth: $depth, limit: 150, filter: { confirmedOnly: $confirmedOnly }) {
         capped
         nodes { id type label }
@@ -284,7 +284,7 @@ describe.skipIf(!hasChromium && !inCI)(
 
     it('searches "Léré" and lists the API\'s hits', async () => {
       const expected = await api.gql<{ search: { node: { id: string } }[] }>(
-        'query { search(text: "Léré", first: 15) { node { id } } }',
+        /* GraphQL */ `query Search { search(text: "Léré", first: 15) { node { id } } }`,
       );
       const expectedIds = expected.data!.search.map((hit) => hit.node.id);
       expect(expectedIds).toContain('place:lere');
@@ -349,7 +349,9 @@ describe.skipIf(!hasChromium && !inCI)(
         events.map(async (event) => {
           const result = await api.gql<{
             event: { time: { start: string | null; end: string | null; label: string; precision: string } };
-          }>('query ($id: ID!) { event(id: $id) { time { start end label precision } } }', { id: event.id });
+          }>(/* GraphQL */ `query Event($id: ID!) { event(id: $id) { time { start end label precision } } }`, {
+            id: event.id,
+          });
           return { id: event.id, name: event.label, ...result.data!.event.time };
         }),
       );
@@ -383,12 +385,10 @@ describe.skipIf(!hasChromium && !inCI)(
             supportingSources: { title: string }[];
           }[];
         };
-      }>(
-        `query { event(id: "event:lere-camp-attack") {
+      }>(/* GraphQL */ `query Event2 { event(id: "event:lere-camp-attack") {
         description
         claims { id text status assertedBy { name } reportedIn { title } supportingSources { title } }
-      } }`,
-      );
+      } }`);
       const event = expected.data!.event;
       expect(event.claims.length).toBeGreaterThan(0);
       const details = page.locator('#details');
@@ -548,7 +548,10 @@ describe.skipIf(!hasChromium && !inCI)(
         expect(id).toBeDefined();
         const stored = await api.gql<{
           claim: { text: string; assertedBy: { id: string }; reportedIn: { id: string }[]; about: { id: string }[] };
-        }>('query ($id: ID!) { claim(id: $id) { text assertedBy { id } reportedIn { id } about { id } } }', { id });
+        }>(
+          /* GraphQL */ `query Claim($id: ID!) { claim(id: $id) { text assertedBy { id } reportedIn { id } about { id } } }`,
+          { id },
+        );
         const claim = stored.data!.claim;
         expect(claim.text).toBe(text);
         expect(claim.assertedBy).toEqual({ id: 'actor:fama' });
@@ -578,7 +581,7 @@ describe.skipIf(!hasChromium && !inCI)(
         participants: [{ actor: { name: 'Explorer hub group', kind: 'ARMED_GROUP' }, role: 'ATTACKER' }],
       }));
       const added = await api.gql(
-        'mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }',
+        /* GraphQL */ `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id } }`,
         {
           input: {
             text: 'The Explorer hub group fought 180 clashes.',
@@ -591,7 +594,7 @@ describe.skipIf(!hasChromium && !inCI)(
       );
       expect(added.errors).toBeUndefined();
       const hub = await api.gql<{ actors: { nodes: { id: string }[] } }>(
-        'query { actors(filter: { nameContains: "Explorer hub group" }) { nodes { id } } }',
+        /* GraphQL */ `query Actors { actors(filter: { nameContains: "Explorer hub group" }) { nodes { id } } }`,
       );
       const hubId = hub.data!.actors.nodes[0]!.id;
       const expected = await neighbourhood(hubId, 2);
