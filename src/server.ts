@@ -20,6 +20,7 @@ import { appError, ErrorCode } from './errors.js';
 import { explorerRouter } from './http/explorer.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { formatError } from './http/format-error.js';
+import { jsonStatus } from './http/json-status.js';
 import { type Database, deadlineIn } from './graph/core/database.js';
 import { openDatabase } from './graph/core/open-database.js';
 import { migrate } from './graph/core/migrations.js';
@@ -140,6 +141,7 @@ export async function createServer(
         jsonBody(config),
         noBatches,
         shallowJson,
+        jsonStatus,
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             const key = presentedKey(req.headers);

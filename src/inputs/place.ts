@@ -47,12 +47,25 @@ export interface PlaceRef {
   parent?: PlaceRef;
 }
 
+/** A PlaceRef as written (GraphQL's nulls allowed), before the rules read it. */
+export interface PlaceRefInput {
+  id?: string | null;
+  name?: string | null;
+  kind?: string | null;
+  aliases?: string[] | null;
+  location?: unknown;
+  geonamesId?: string | null;
+  pcode?: string | null;
+  parentId?: string | null;
+  parent?: PlaceRefInput | null;
+}
+
 // Deep enough for building › village › commune › circle › region › country, and bounded.
 const MAX_CHAIN = 8;
 
 const chainDepth = (ref: PlaceRef | undefined): number => (ref ? 1 + chainDepth(ref.parent) : 0);
 
-export const placeRef: z.ZodType<PlaceRef, z.ZodTypeDef, unknown> = z.lazy(() =>
+export const placeRef: z.ZodType<PlaceRef, z.ZodTypeDef, PlaceRefInput> = z.lazy(() =>
   z
     .object({
       id: optional(idRef),

@@ -7,11 +7,12 @@ import type {
   MutationMergeActorsArgs,
   MutationRemoveActorAliasArgs,
   MutationUpdateActorArgs,
+  Resolvers,
 } from '../generated/graphql.js';
 import { mergeActors } from '../graph/write/actor-merge.js';
 import { addActor, addActorAlias, removeActorAlias, updateActor } from '../graph/write/actor.js';
 
-export const actorMutations = {
+export const actorMutations: Resolvers = {
   Mutation: {
     addActor: (_: unknown, { input }: MutationAddActorArgs, ctx: Context) =>
       addActor(ctx.db, input, requireRole(ctx.viewer, 'researcher')),

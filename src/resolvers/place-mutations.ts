@@ -7,11 +7,12 @@ import type {
   MutationMergePlacesArgs,
   MutationRemovePlaceAliasArgs,
   MutationUpdatePlaceArgs,
+  Resolvers,
 } from '../generated/graphql.js';
 import { mergePlaces } from '../graph/write/place-merge.js';
 import { addPlace, addPlaceAlias, removePlaceAlias, updatePlace } from '../graph/write/place.js';
 
-export const placeMutations = {
+export const placeMutations: Resolvers = {
   Mutation: {
     addPlace: (_: unknown, { input }: MutationAddPlaceArgs, ctx: Context) =>
       addPlace(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
