@@ -273,6 +273,8 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     place: [],
     participants: [],
     claims: [],
+    figuresByClaimant: [],
+    figureRange: [],
     followedBy: [],
     precededBy: [],
     partOf: [],
@@ -312,6 +314,9 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     supportingSources: [],
     contradictingSources: [],
     about: [],
+    figures: [],
+    disputes: [],
+    corroborations: [],
   },
 };
 

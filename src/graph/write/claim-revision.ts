@@ -92,8 +92,13 @@ async function stateAnew(tx: WriteTx, id: string, input: ReviseClaim, log: Audit
     eventIds: [] as string[],
     claimIds: [] as string[],
   };
-  for (const [i, event] of (input.events ?? []).entries())
-    about.eventIds.push(await writeEvent(tx, event, id, log, `input.events[${i}]`));
+  // As addClaim: a claim is about everything it links through its events too.
+  for (const [i, event] of (input.events ?? []).entries()) {
+    const written = await writeEvent(tx, event, id, log, `input.events[${i}]`);
+    about.eventIds.push(written.id, ...written.eventIds);
+    about.actorIds.push(...written.actorIds);
+    about.placeIds.push(...written.placeIds);
+  }
   for (const [i, relation] of (input.relations ?? []).entries()) {
     const at = `input.relations[${i}]`;
     const fromId = await resolveActor(tx, relation.from, log, `${at}.from`);
