@@ -675,7 +675,13 @@ describe('importClaims keeps keys and history as every write does', () => {
     const { claim } = await ok<{ claim: { about: { id: string }[] } }>(
       `query { claim(id: "claim:import-dioura-patrol") { about { id } } }`,
     );
-    expect(claim.about.map((n) => n.id).sort()).toEqual(['event:import-dioura-patrol', 'place:dioura-gao-region']);
+    // About everything it links: its event, the event's place and participant, and the place it names.
+    expect(claim.about.map((n) => n.id).sort()).toEqual([
+      'actor:fama',
+      'event:import-dioura-patrol',
+      'place:dioura',
+      'place:dioura-gao-region',
+    ]);
     expect(history.map((h) => h.action)).toEqual(['importClaims']);
     expect(history[0]!.changes).toMatchObject({
       created: true,
