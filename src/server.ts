@@ -38,6 +38,8 @@ import {
 } from './http/guards.js';
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
+import { createMetrics } from './http/metrics.js';
+import { bookmarksPlugin, presentedBookmarks } from './http/bookmarks.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
@@ -84,6 +86,7 @@ export async function createServer(
   );
   answerClientErrors(http);
 
+  const metrics = createMetrics(db);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -102,12 +105,15 @@ export async function createServer(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
+      metrics.plugin,
+      bookmarksPlugin(),
     ],
   });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metrics.handler);
   app.get('/ready', async (_req, res) => {
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
@@ -181,6 +187,7 @@ export async function createServer(
             // Every query of the request shares its deadline: none starts after it, and each
             // transaction's timeout is cut to the time left.
             const scope = db.scope(config.limits.txTimeoutMs, deadlineIn(config.limits.requestTimeoutMs));
+            scope.bookmarks = presentedBookmarks(req.headers);
             return createContext(scope, viewer, config, log);
           },
         }),

@@ -60,9 +60,25 @@ const SPAN_BATCH = 10_000;
 /** The marker of the span backfill: every writer has stored the span since, so it runs once. */
 export const SPAN_MIGRATION = 'event-span-backfill';
 
+/**
+ * Several API replicas start together on one database: IF NOT EXISTS does not stop two of them
+ * from creating the same index at once, and the slower one is told it exists. That is success.
+ */
+function createdMeanwhile(error: unknown): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    typeof code === 'string' &&
+    /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/.test(
+      code,
+    )
+  )
+    return;
+  throw error;
+}
+
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
-  for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
+  for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement)).catch(createdMeanwhile);
   await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
   await migrateFigures(scope);
   const done = await scope.write((tx) =>
