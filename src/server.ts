@@ -24,6 +24,7 @@ import { formatError } from './http/format-error.js';
 import { jsonStatus } from './http/json-status.js';
 import { type Database, deadlineIn } from './graph/core/database.js';
 import { openDatabase } from './graph/core/open-database.js';
+import { backfillIndependentOrigins } from './graph/write/claim-status.js';
 import { migrate } from './graph/core/migrations.js';
 import { graphIsEmpty, loadSeed } from './graph/write/seed.js';
 import { createLogger, type Logger } from './logger.js';
@@ -153,6 +154,7 @@ export async function createServer(
         );
       }
       await migrate(db);
+      await backfillIndependentOrigins(db);
       if (config.seedOnStart && (await graphIsEmpty(db))) {
         const seeded = await loadSeed(db);
         log.info(seeded, 'loaded the seed into the empty database');

@@ -1,4 +1,5 @@
 /** Actors: `actor`, `actors`, an actor's participations, relations and claims, and ActorRelation. */
+import { foundOrNotFound } from './lookup.js';
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { actorOrdering, listActors } from '../graph/read/actor.js';
 import { participationOrdering, type ParticipationReads } from '../graph/read/actor-participations.js';
@@ -104,10 +105,9 @@ export const actorResolvers: Resolvers = {
       // The batch primes actorById; a failure is reported where participations are resolved.
       if (ahead) await ctx.loaders.actorParticipations.load(ahead).catch(() => undefined);
       const actor = await ctx.loaders.actorById.load(id);
-      if (actor) return actor;
       // A merged actor's id answers with the actor it was merged into.
-      const kept = await mergedInto(ctx.db, 'Actor', id);
-      return kept ? ctx.loaders.actorById.load(kept) : null;
+      const kept = actor ? null : await mergedInto(ctx.db, 'Actor', id);
+      return foundOrNotFound(ctx, kept ? await ctx.loaders.actorById.load(kept) : actor, id, ['Actor']);
     },
     actors: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'NAME';

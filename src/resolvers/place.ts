@@ -1,4 +1,5 @@
 /** Places: `place`, `places`, and a place's hierarchy and the events at or inside it. */
+import { foundOrNotFound } from './lookup.js';
 import { pageParams } from '../graph/core/pagination.js';
 import { AHEAD } from '../graph/core/mapping.js';
 import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/read/place.js';
@@ -9,10 +10,9 @@ export const placeResolvers: Resolvers = {
   Query: {
     place: async (_parent, { id }, ctx) => {
       const place = await ctx.loaders.placeById.load(id);
-      if (place) return place;
       // A merged place's id answers with the place it was merged into.
-      const kept = await mergedInto(ctx.db, 'Place', id);
-      return kept ? ctx.loaders.placeById.load(kept) : null;
+      const kept = place ? null : await mergedInto(ctx.db, 'Place', id);
+      return foundOrNotFound(ctx, kept ? await ctx.loaders.placeById.load(kept) : place, id, ['Place']);
     },
     places: (_parent, { filter, first, after }, ctx) =>
       listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
