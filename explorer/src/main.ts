@@ -107,7 +107,9 @@ const claimForm = new ClaimForm(
   byId<HTMLInputElement>('api-key'),
   (id) => canvas.node(id)?.type,
   () => {
+    // A new claim: draw again from the API, and the panel too.
     revision += 1;
+    panelFor = null;
     void apply();
   },
 );

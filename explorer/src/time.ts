@@ -54,8 +54,13 @@ function duration(ms: number): string {
   return `within ${Math.round(ms / DAY)} days`;
 }
 
-const shortDate = (ms: number): string =>
-  new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "18 Sep 2023", in UTC, as the API's time labels write dates (not the browser's locale). */
+const shortDate = (ms: number): string => {
+  const date = new Date(ms);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+};
 
 /**
  * How precisely the time is known, in words, from the window itself: "within 3 hours",
