@@ -1,18 +1,21 @@
 # The API alone; Neo4j comes from NEO4J_URI (docker-compose's neo4j service), so no Java here.
-# A first stage builds the explorer page (Vite is a dev dependency); the image keeps only its output.
-FROM node:20-slim AS explorer
+# A first stage compiles the TypeScript to dist/ and builds the explorer page (tsc and Vite are dev
+# dependencies); the image keeps only their output and runs compiled JavaScript.
+FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
-COPY explorer ./explorer
-RUN npm run build:explorer
+COPY . .
+RUN npm run build
 
 FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
-COPY . .
-COPY --from=explorer /app/explorer/dist ./explorer/dist
+COPY schema ./schema
+COPY seed ./seed
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/explorer/dist ./explorer/dist
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/src/main.js"]

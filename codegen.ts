@@ -30,7 +30,9 @@ const config: CodegenConfig = {
           GraphEdge: '../graph/analysis/view.js#GraphEdgeObject',
         },
         useTypeImports: true,
-        enumsAsTypes: true,
+        // Enums as const objects: their values exist at run time, for input that does not come through GraphQL.
+        enumsAsConst: true,
+        namingConvention: { enumValues: 'keep' },
         scalars: {
           DateTime: 'string',
           URL: 'string',

@@ -8,6 +8,9 @@ import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
+/** Where GraphQL documents live in code: checked against the SDL by @graphql-eslint. */
+const DOCUMENT_HOMES = ['explorer/src', 'tests', 'bench', 'scripts'];
+
 const TOP = ['./src/main.ts', './src/server.ts'];
 const HTTP = ['./src/http'];
 const RESOLVERS = ['./src/resolvers'];
@@ -86,6 +89,39 @@ export default [
           ],
         },
       ],
+    },
+  },
+  // GraphQL documents in code (tagged with gql, graphql() or a /* GraphQL */ comment) are
+  // extracted and checked against the SDL, so a schema change that breaks one fails lint with its
+  // file and line.
+  {
+    files: DOCUMENT_HOMES.map((home) => `${home}/**/*.ts`),
+    processor: graphqlPlugin.processor,
+  },
+  {
+    files: DOCUMENT_HOMES.map((home) => `${home}/**/*.graphql`),
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: {
+        graphQLConfig: { schema: 'schema/*.graphql', documents: DOCUMENT_HOMES.map((h) => `${h}/**/*.ts`) },
+      },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      '@graphql-eslint/fields-on-correct-type': 'error',
+      '@graphql-eslint/known-argument-names': 'error',
+      '@graphql-eslint/known-type-names': 'error',
+      '@graphql-eslint/known-directives': 'error',
+      '@graphql-eslint/known-fragment-names': 'error',
+      '@graphql-eslint/no-undefined-variables': 'error',
+      '@graphql-eslint/no-unused-variables': 'error',
+      '@graphql-eslint/provided-required-arguments': 'error',
+      '@graphql-eslint/scalar-leafs': 'error',
+      '@graphql-eslint/value-literals-of-correct-type': 'error',
+      '@graphql-eslint/variables-are-input-types': 'error',
+      '@graphql-eslint/variables-in-allowed-position': 'error',
+      '@graphql-eslint/no-anonymous-operations': 'error',
+      '@graphql-eslint/no-deprecated': 'error',
     },
   },
   {

@@ -59,7 +59,7 @@ function probes(p: AnalystPicks): Probe[] {
   return [
     {
       name: 'pathBetween (hub → tail actor, all shortest, ≤ 6 hops)',
-      query: `query ($from: ID!, $to: ID!) {
+      query: /* GraphQL */ `query PathBetween($from: ID!, $to: ID!) {
         pathBetween(fromId: $from, toId: $to, maxHops: 6, all: true) { length nodes { id } edges { from to } }
       }`,
       variables: { from: p.hubActor, to: p.tailActor },
@@ -83,7 +83,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: `neighbourhood (hub actor, depth 2, limit ${NEIGHBOURHOOD_LIMIT})`,
-      query: `query ($id: ID!, $limit: Int!) {
+      query: /* GraphQL */ `query Neighbourhood($id: ID!, $limit: Int!) {
         neighbourhood(id: $id, depth: 2, limit: $limit) { capped nodes { id } edges { from to } }
       }`,
       variables: { id: p.hubActor, limit: NEIGHBOURHOOD_LIMIT },
@@ -106,7 +106,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: 'timeline (a country and every place inside it, one year)',
-      query: `query ($id: ID!, $from: DateTime!, $to: DateTime!) {
+      query: /* GraphQL */ `query Timeline($id: ID!, $from: DateTime!, $to: DateTime!) {
         timeline(subjectId: $id, from: $from, to: $to, first: 50) { totalCount nodes { time { start precision } } }
       }`,
       variables: { id: p.countryId, from: '2020-01-01T00:00:00Z', to: '2020-12-31T23:59:59Z' },
@@ -127,7 +127,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: `eventsNear (${RADIUS_KM} km of a busy town, 2019–2020)`,
-      query: `query ($placeId: ID!, $radius: Float!) {
+      query: /* GraphQL */ `query EventsNear($placeId: ID!, $radius: Float!) {
         eventsNear(placeId: $placeId, radiusKm: $radius, from: "2019-01-01T00:00:00Z", to: "2020-12-31T23:59:59Z", first: 50) {
           distanceKm
         }
@@ -152,7 +152,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: `search ("${p.townName.toLowerCase()}", lower case)`,
-      query: `query ($text: String!) { search(text: $text, first: 20) { type label score } }`,
+      query: /* GraphQL */ `query Search($text: String!) { search(text: $text, first: 20) { type label score } }`,
       variables: { text: p.townName.toLowerCase() },
       judge: (data) => {
         const hits = data.search as { type: string; label: string; score: number }[];
@@ -165,7 +165,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: 'eventStats (battles by month)',
-      query: `query { eventStats(groupBy: MONTH, filter: { types: [BATTLE] }) {
+      query: /* GraphQL */ `query EventStats { eventStats(groupBy: MONTH, filter: { types: [BATTLE] }) {
         key count fatalities { low high knownEvents unknownEvents } } }`,
       variables: {},
       judge: (data) => {
@@ -189,7 +189,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: 'cypher (read: events per type)',
-      query: `query { cypher(query: "MATCH (e:Event) RETURN e.type AS type, count(*) AS events ORDER BY events DESC") {
+      query: /* GraphQL */ `query Cypher { cypher(query: "MATCH (e:Event) RETURN e.type AS type, count(*) AS events ORDER BY events DESC") {
         columns rows truncated } }`,
       variables: {},
       judge: (data) => {
@@ -203,7 +203,7 @@ function probes(p: AnalystPicks): Probe[] {
     },
     {
       name: 'cypher (a write hidden in a subquery)',
-      query: `query { cypher(query: "MATCH (a:Actor) WITH a LIMIT 1 CALL (a) { SET a.name = 'x' } RETURN a.id") { rows } }`,
+      query: /* GraphQL */ `query Cypher2 { cypher(query: "MATCH (a:Actor) WITH a LIMIT 1 CALL (a) { SET a.name = 'x' } RETURN a.id") { rows } }`,
       variables: {},
       refused: true,
       judge: (_data, errors) => {

@@ -58,7 +58,7 @@ export const OURS_NESTED = /* GraphQL */ `
   }
 `;
 
-const PEER_NESTED = /* GraphQL */ `
+const PEER_NESTED = /* @neo4j/graphql */ `
   query Nested($id: ID!) {
     actors(where: { id: { eq: $id } }) {
       id
@@ -96,7 +96,7 @@ const PEER_NESTED = /* GraphQL */ `
   }
 `;
 
-const EVENT_FIELDS = 'id type subType time { start label } description fatalities { best }';
+// Our queries spell their fields out, so lint checks them against the SDL; the peer's use the same.
 // The peer projects DateTime values through APOC, which our Neo4j does not ship: it returns the
 // time's label instead (filters and sorts on startTime need no APOC).
 const PEER_EVENT_FIELDS = 'id type subType timeLabel description fatalitiesBest';
@@ -105,12 +105,12 @@ const OURS_EVENTS = /* GraphQL */ `
   query Events($types: [EventType!], $from: DateTime, $to: DateTime) {
     events(filter: { types: $types, from: $from, to: $to }, first: 20) {
       totalCount
-      nodes { ${EVENT_FIELDS} }
+      nodes { id type subType time { start label } description fatalities { best } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
 
-const PEER_EVENTS = /* GraphQL */ `
+const PEER_EVENTS = /* @neo4j/graphql */ `
   query Events($types: [String!], $from: DateTime, $to: DateTime) {
     eventsConnection(
       where: { type: { in: $types }, startTime: { lte: $to }, endTime: { gte: $from } }
@@ -126,12 +126,12 @@ const PEER_EVENTS = /* GraphQL */ `
 const OURS_TIMELINE = /* GraphQL */ `
   query Timeline($id: ID!) {
     timeline(subjectId: $id, first: 50) {
-      nodes { ${EVENT_FIELDS} }
+      nodes { id type subType time { start label } description fatalities { best } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
 
-const PEER_TIMELINE = /* GraphQL */ `
+const PEER_TIMELINE = /* @neo4j/graphql */ `
   query Timeline($id: ID!) {
     actors(where: { id: { eq: $id } }) {
       eventsConnection(first: 50, sort: [{ node: { startTime: ASC } }]) {
@@ -141,16 +141,14 @@ const PEER_TIMELINE = /* GraphQL */ `
     }
   }`;
 
-const GRAPH_FIELDS = 'nodes { id type label } edges { id kind from to role status }';
-
 const OURS_PATH = /* GraphQL */ `
   query Path($fromId: ID!, $toId: ID!) {
-    pathBetween(fromId: $fromId, toId: $toId, maxHops: 4) { length ${GRAPH_FIELDS} }
+    pathBetween(fromId: $fromId, toId: $toId, maxHops: 4) { length nodes { id type label } edges { id kind from to role status } }
   }`;
 
 const OURS_NEIGHBOURHOOD = /* GraphQL */ `
   query Neighbourhood($id: ID!) {
-    neighbourhood(id: $id, depth: 1, limit: 100) { capped ${GRAPH_FIELDS} }
+    neighbourhood(id: $id, depth: 1, limit: 100) { capped nodes { id type label } edges { id kind from to role status } }
   }`;
 
 const OURS_SEARCH = /* GraphQL */ `
@@ -170,11 +168,11 @@ const OURS_NEAR = /* GraphQL */ `
   query Near($latitude: Latitude!, $longitude: Longitude!, $radiusKm: Float!) {
     eventsNear(point: { latitude: $latitude, longitude: $longitude }, radiusKm: $radiusKm, first: 50) {
       distanceKm
-      event { ${EVENT_FIELDS} }
+      event { id type subType time { start label } description fatalities { best } }
     }
   }`;
 
-const PEER_NEAR = /* GraphQL */ `
+const PEER_NEAR = /* @neo4j/graphql */ `
   query Near($latitude: Float!, $longitude: Float!, $metres: Float!) {
     events(
       where: { place: { some: { location: { distance: { from: { latitude: $latitude, longitude: $longitude }, lte: $metres } } } } }

@@ -7,10 +7,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../src/paths.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+const HERE = join(PROJECT_ROOT, 'neo4j-local');
 const POM = join(HERE, 'pom.xml');
 const SOURCE = join(HERE, 'src/main/java/org/conflictgraph/neo4j/LocalNeo4j.java');
 const CLASSES = join(HERE, 'target/classes');
@@ -18,7 +18,8 @@ const CLASSPATH_FILE = join(HERE, 'target/classpath.txt');
 /** Touched after a successful build: Maven leaves classpath.txt alone when it is unchanged. */
 const STAMP = join(HERE, 'target/.built');
 const MAIN_CLASS = 'org.conflictgraph.neo4j.LocalNeo4j';
-const START_TIMEOUT_MS = 180_000;
+// A cold start takes ~15 s on a quiet machine; niced on a busy shared one it has taken minutes.
+const START_TIMEOUT_MS = 600_000;
 
 export interface LocalNeo4jOptions {
   /** 0 picks a free port. */
@@ -31,6 +32,14 @@ export interface LocalNeo4jOptions {
    * LOCAL_NICE in src/config.ts, which says why.
    */
   nice: number;
+  /**
+   * The most heap one transaction may hold (db.memory.transaction.max, e.g. 256m): a query that
+   * collects too much fails alone with a memory error instead of exhausting the heap for all.
+   * Unset: Neo4j's default (no limit per transaction).
+   */
+  txMemory?: string;
+  /** Further neo4j.conf settings, by name. */
+  settings?: Record<string, string>;
   /** Progress lines for a person (Maven download, start). */
   say?: (line: string) => void;
 }
@@ -145,6 +154,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     dataDir,
     options.pageCache,
     '--exit-on-stdin-eof',
+    ...Object.entries({
+      ...(options.txMemory ? { 'db.memory.transaction.max': options.txMemory } : {}),
+      ...options.settings,
+    }).map(([name, value]) => `--setting=${name}=${value}`),
   ];
   // nice(1) execs Java in its own place: the child's pid is the engine's.
   const nice = options.nice;

@@ -28,9 +28,11 @@ import {
 } from 'graphql';
 import { parseAllDocuments } from 'yaml';
 import { scalarResolvers } from '../src/resolvers/scalars.js';
+import { deriveClaimStatus } from '../src/domain/claim-status.js';
+import { normaliseName } from '../src/domain/names.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OPERATION = 'mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }';
+const OPERATION = /* GraphQL */ `mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }`;
 
 // The shape of a value that getVariableValues accepted (optional fields may be absent or null).
 type Maybe<T> = T | null | undefined;
@@ -94,11 +96,6 @@ interface Seed {
   places?: Maybe<PlaceInput[]>;
   sources?: Maybe<SourceInput[]>;
   claims: ClaimInput[];
-}
-
-/** The key names are matched by (src/graph/README.md): NFD, no diacritics, lower case, spaces folded. */
-function normaliseName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 function loadSchema() {
@@ -197,18 +194,18 @@ function checkEvent(reg: Registry, ev: EventInput, where: string): void {
   (ev.participants ?? []).forEach((p, i) => reg.expect('actor', p.actor.id, `${at}.participants[${i}]`));
 }
 
-/** The status the write path derives (src/graph/README.md, "Claim status"). */
+/** The status the write path derives, by the one rule (src/domain/claim-status.ts). */
 function deriveStatus(reg: Registry, claim: ClaimInput): string {
-  if ((claim.contradictingSourceIds ?? []).length > 0) return 'DISPUTED';
-  const evidence = [...new Set([...claim.sourceIds, ...(claim.supportingSourceIds ?? [])])];
-  const origins = new Set<string>();
-  for (const id of evidence) {
+  const ids = [...new Set([...claim.sourceIds, ...(claim.supportingSourceIds ?? [])])];
+  const evidence = ids.flatMap((id) => {
     const source = reg.sources.get(id);
-    const relay = (source?.citesIds ?? []).some((cited) => cited !== id && evidence.includes(cited));
-    if (source && !relay) origins.add(source.publisher ? `publisher:${normaliseName(source.publisher)}` : id);
-  }
-  if (claim.notIndependentlyVerified && origins.size < 2) return 'UNVERIFIED';
-  return origins.size >= 2 ? 'CORROBORATED' : 'REPORTED';
+    return source ? [{ id, publisher: source.publisher ?? null, citesIds: source.citesIds ?? [] }] : [];
+  });
+  return deriveClaimStatus({
+    evidence,
+    contradicted: (claim.contradictingSourceIds ?? []).length > 0,
+    notIndependentlyVerified: claim.notIndependentlyVerified ?? false,
+  });
 }
 
 function checkSeed(reg: Registry, seed: Seed, file: string): void {

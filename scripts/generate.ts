@@ -6,9 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { Database } from '../src/graph/core/database.js';
 import { migrate } from '../src/graph/core/migrations.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/launcher.js';
+import { startDatabase } from './start-database.js';
 import { loadSyntheticGraph } from '../bench/synthetic/load.js';
 import { progressBar } from '../bench/progress.js';
 
@@ -27,18 +26,8 @@ if (!Number.isInteger(events) || events < 1 || !Number.isInteger(seed)) {
 }
 
 const config = loadConfig();
-let local: LocalNeo4j | undefined;
-if (!config.neo4j.uri) {
-  local = await startLocalNeo4j({ ...config.localNeo4j, say: (line) => console.error(line) });
-  config.neo4j.uri = local.uri;
-}
-const db = new Database({
-  uri: config.neo4j.uri,
-  user: config.neo4j.user,
-  password: config.neo4j.password,
-  database: config.neo4j.database,
-  txTimeoutMs: 600_000,
-});
+// Generous: one bulk transaction writes a whole chunk of the synthetic graph.
+const { db, close } = await startDatabase(config, (line) => console.error(line), 600_000);
 try {
   await migrate(db);
   const bar = progressBar('events', events);
@@ -56,6 +45,5 @@ try {
       `in ${report.seconds.toFixed(1)} s: ${Math.round(report.eventsPerSecond).toLocaleString('en')} events/s.`,
   );
 } finally {
-  await db.close();
-  await local?.stop();
+  await close();
 }

@@ -4,10 +4,9 @@
  * running it twice gives the same graph.
  */
 import { ConfigError, loadConfig } from '../src/config.js';
-import { Database } from '../src/graph/core/database.js';
 import { migrate } from '../src/graph/core/migrations.js';
 import { loadSeed } from '../src/graph/write/seed.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/launcher.js';
+import { startDatabase } from './start-database.js';
 
 const COUNTS = `
   CALL () { MATCH (n:Actor) RETURN count(n) AS actors }
@@ -19,18 +18,7 @@ const COUNTS = `
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let local: LocalNeo4j | undefined;
-  if (!config.neo4j.uri) {
-    local = await startLocalNeo4j({ ...config.localNeo4j, say: (line) => console.log(line) });
-    config.neo4j.uri = local.uri;
-  }
-  const db = new Database({
-    uri: config.neo4j.uri,
-    user: config.neo4j.user,
-    password: config.neo4j.password,
-    database: config.neo4j.database,
-    txTimeoutMs: config.limits.txTimeoutMs,
-  });
+  const { db, close } = await startDatabase(config, (line) => console.log(line));
   try {
     await migrate(db);
     const summary = await loadSeed(db);
@@ -44,8 +32,7 @@ async function main(): Promise<void> {
         .join(', ')}.`,
     );
   } finally {
-    await db.close();
-    await local?.stop();
+    await close();
   }
 }
 

@@ -36,6 +36,8 @@ const schema = z.object({
   NEO4J_LOCAL_HEAP: size.default('768m'),
   NEO4J_LOCAL_PAGECACHE: size.default('256m'),
   NEO4J_LOCAL_NICE: int(0, 19).default(LOCAL_NICE),
+  // A third of the default heap: a query that collects more fails alone (QUERY_MEMORY_LIMIT).
+  NEO4J_LOCAL_TX_MEMORY: size.default('256m'),
 
   SEED_ON_START: bool.default('true'),
   API_KEYS: z.string().default(''),
@@ -77,7 +79,7 @@ export interface Config {
     password: string | undefined;
     database: string;
   };
-  localNeo4j: { port: number; dataDir: string; heap: string; pageCache: string; nice: number };
+  localNeo4j: { port: number; dataDir: string; heap: string; pageCache: string; nice: number; txMemory: string };
   seedOnStart: boolean;
   apiKeys: string;
   readsRequireKey: boolean;
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: c.NEO4J_LOCAL_HEAP,
       pageCache: c.NEO4J_LOCAL_PAGECACHE,
       nice: c.NEO4J_LOCAL_NICE,
+      txMemory: c.NEO4J_LOCAL_TX_MEMORY,
     },
     seedOnStart: c.SEED_ON_START,
     apiKeys: c.API_KEYS,

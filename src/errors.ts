@@ -16,6 +16,12 @@ export const ErrorCode = {
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   WRITE_REFUSED: 'WRITE_REFUSED',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  // A transaction that needed more memory than Neo4j lets one have (or than its heap holds).
+  QUERY_MEMORY_LIMIT: 'QUERY_MEMORY_LIMIT',
+  // An analyst's Cypher that the engine could not stop once started (src/graph/analysis/cypher-guard.ts).
+  QUERY_UNBOUNDED: 'QUERY_UNBOUNDED',
+  // Too many analysts' queries in flight, counting those still held by the engine past their deadline.
+  DATABASE_BUSY: 'DATABASE_BUSY',
   // Query limits (src/http/query-limits.ts): each refusal names the limit it hit.
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
@@ -56,6 +62,12 @@ export const queryTimeout = (ms: number): GraphQLError =>
   appError(
     ErrorCode.QUERY_TIMEOUT,
     `The query ran longer than its ${ms} ms limit and was cancelled on the database. Narrow it (fewer hops, a smaller window, a lower limit).`,
+  );
+
+export const queryMemoryLimit = (): GraphQLError =>
+  appError(
+    ErrorCode.QUERY_MEMORY_LIMIT,
+    'The query needed more memory than one transaction may use, and was stopped on the database. Narrow it (a LIMIT, fewer hops, no collect() of everything); retrying it as it is will fail again.',
   );
 
 export const requestTimeout = (ms: number): GraphQLError =>

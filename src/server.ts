@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './paths.js';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -20,7 +20,8 @@ import { appError, ErrorCode } from './errors.js';
 import { explorerRouter } from './http/explorer.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { formatError } from './http/format-error.js';
-import { Database, deadlineIn } from './graph/core/database.js';
+import { type Database, deadlineIn } from './graph/core/database.js';
+import { openDatabase } from './graph/core/open-database.js';
 import { migrate } from './graph/core/migrations.js';
 import { graphIsEmpty, loadSeed } from './graph/write/seed.js';
 import { createLogger, type Logger } from './logger.js';
@@ -37,8 +38,7 @@ import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
 import { resolvers } from './resolvers/index.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const SCHEMA_DIR = join(ROOT, 'schema');
+export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
 
 /** The SDL files of schema/, in a stable order (common.graphql first: it declares the roots). */
 export function loadTypeDefs(): string {
@@ -68,15 +68,7 @@ export async function createServer(
   config: Config,
   log: Logger = createLogger(config.logLevel),
 ): Promise<ConflictGraphServer> {
-  if (!config.neo4j.uri)
-    throw new Error('createServer needs config.neo4j.uri (main.ts starts a local Neo4j when it is unset).');
-  const db = new Database({
-    uri: config.neo4j.uri,
-    user: config.neo4j.user,
-    password: config.neo4j.password,
-    database: config.neo4j.database,
-    txTimeoutMs: config.limits.txTimeoutMs,
-  });
+  const db = openDatabase(config);
   const keys = new KeyRing(config.apiKeys);
   const app = express();
   app.disable('x-powered-by');

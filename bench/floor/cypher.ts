@@ -1,7 +1,7 @@
 /**
  * The floor: for each query of the benchmark mix, the one Cypher statement a person would write
  * by hand to fetch the same answer, nested maps and all. The bench lives outside the app, so its
- * Cypher lives here rather than in src/graph; it reads the property graph of src/graph/README.md.
+ * Cypher lives here rather than in src/graph; it reads the property graph of docs/model.md.
  */
 
 // Relationships that carry meaning between domain nodes (Name and audit nodes stay out of paths).

@@ -3,7 +3,7 @@
  * queries it can express (nested relationships, filtered lists with pagination, an actor's events
  * in time order, events near a point). It reads the same labels, properties and relationships.
  */
-export const PEER_TYPE_DEFS = /* GraphQL */ `
+export const PEER_TYPE_DEFS = /* @neo4j/graphql */ `
   type Actor @node {
     id: ID!
     name: String!

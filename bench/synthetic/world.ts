@@ -5,7 +5,7 @@
  * (some relaying others), and claimed relations between actors. Every id starts with "gen-" after
  * its type prefix (`actor:gen-12`), so it never collides with the article's ids.
  */
-import { deriveClaimStatus, type EvidenceSource } from '../../src/graph/write/claim-status.js';
+import { deriveClaimStatus, type EvidenceSource } from '../../src/domain/claim-status.js';
 import {
   type BulkActor,
   type BulkActorRelation,

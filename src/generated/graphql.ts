@@ -93,27 +93,31 @@ export type ActorFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ActorKind =
-  | 'ALLIANCE'
-  | 'ARMED_GROUP'
-  | 'CIVILIAN_GROUP'
-  | 'COALITION'
-  | 'GOVERNMENT'
-  | 'ORGANIZATION'
-  | 'PERSON'
-  | 'PRIVATE_MILITARY_COMPANY'
-  | 'STATE'
-  | 'STATE_FORCE';
+export const ActorKind = {
+  ALLIANCE: 'ALLIANCE',
+  ARMED_GROUP: 'ARMED_GROUP',
+  CIVILIAN_GROUP: 'CIVILIAN_GROUP',
+  COALITION: 'COALITION',
+  GOVERNMENT: 'GOVERNMENT',
+  ORGANIZATION: 'ORGANIZATION',
+  PERSON: 'PERSON',
+  PRIVATE_MILITARY_COMPANY: 'PRIVATE_MILITARY_COMPANY',
+  STATE: 'STATE',
+  STATE_FORCE: 'STATE_FORCE'
+} as const;
 
+export type ActorKind = typeof ActorKind[keyof typeof ActorKind];
 export type ActorOrder = {
   direction?: SortDirection;
   field?: ActorOrderField;
 };
 
-export type ActorOrderField =
-  | 'CREATED_AT'
-  | 'NAME';
+export const ActorOrderField = {
+  CREATED_AT: 'CREATED_AT',
+  NAME: 'NAME'
+} as const;
 
+export type ActorOrderField = typeof ActorOrderField[keyof typeof ActorOrderField];
 /** Names an actor in a write: an existing id, or a name/alias to find or create. */
 export type ActorRef = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -145,12 +149,14 @@ export type ActorRelationInput = {
 };
 
 /** How two actors relate. MEMBER_OF and PART_OF point from the member to the whole. */
-export type ActorRelationKind =
-  | 'ALLIED_WITH'
-  | 'MEMBER_OF'
-  | 'OPPOSES'
-  | 'PART_OF';
+export const ActorRelationKind = {
+  ALLIED_WITH: 'ALLIED_WITH',
+  MEMBER_OF: 'MEMBER_OF',
+  OPPOSES: 'OPPOSES',
+  PART_OF: 'PART_OF'
+} as const;
 
+export type ActorRelationKind = typeof ActorRelationKind[keyof typeof ActorRelationKind];
 export type AddActorInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -292,16 +298,18 @@ export type ClaimFilter = {
 };
 
 /** Derived from the evidence, never set by hand. */
-export type ClaimStatus =
+export const ClaimStatus = {
   /** Independent origins agree (a relay that cites another source does not count twice). */
-  | 'CORROBORATED'
+  CORROBORATED: 'CORROBORATED',
   /** At least one source contradicts it. */
-  | 'DISPUTED'
+  DISPUTED: 'DISPUTED',
   /** One independent origin reports it. */
-  | 'REPORTED'
+  REPORTED: 'REPORTED',
   /** Reported as not independently verifiable. */
-  | 'UNVERIFIED';
+  UNVERIFIED: 'UNVERIFIED'
+} as const;
 
+export type ClaimStatus = typeof ClaimStatus[keyof typeof ClaimStatus];
 export type CypherResult = {
   __typename?: 'CypherResult';
   columns: Array<Scalars['String']['output']>;
@@ -403,10 +411,12 @@ export type EventOrder = {
   field?: EventOrderField;
 };
 
-export type EventOrderField =
-  | 'CREATED_AT'
-  | 'START_TIME';
+export const EventOrderField = {
+  CREATED_AT: 'CREATED_AT',
+  START_TIME: 'START_TIME'
+} as const;
 
+export type EventOrderField = typeof EventOrderField[keyof typeof EventOrderField];
 export type EventStatsBucket = {
   __typename?: 'EventStatsBucket';
   count: Scalars['Int']['output'];
@@ -415,40 +425,46 @@ export type EventStatsBucket = {
   label: Scalars['String']['output'];
 };
 
-export type EventStatsDimension =
-  | 'ACTOR'
-  | 'MONTH'
-  | 'PLACE'
-  | 'SUB_TYPE'
-  | 'TYPE';
+export const EventStatsDimension = {
+  ACTOR: 'ACTOR',
+  MONTH: 'MONTH',
+  PLACE: 'PLACE',
+  SUB_TYPE: 'SUB_TYPE',
+  TYPE: 'TYPE'
+} as const;
 
-export type EventSubType =
-  | 'ABDUCTION_FORCED_DISAPPEARANCE'
-  | 'AGREEMENT'
-  | 'AIRCRAFT_SHOT_DOWN'
-  | 'AIR_DRONE_STRIKE'
-  | 'ALLIANCE_FORMED'
-  | 'ARMED_CLASH'
-  | 'ARREST_CAPTURE'
-  | 'ATTACK'
-  | 'GOVERNMENT_REGAINS_TERRITORY'
-  | 'LOOTING_PROPERTY_DESTRUCTION'
-  | 'NON_STATE_ACTOR_OVERTAKES_TERRITORY'
-  | 'OTHER'
-  | 'REMOTE_EXPLOSIVE'
-  | 'SEARCH_OPERATION'
-  | 'SHELLING_ARTILLERY_MISSILE_ATTACK'
-  | 'STATEMENT'
-  | 'WITHDRAWAL';
+export type EventStatsDimension = typeof EventStatsDimension[keyof typeof EventStatsDimension];
+export const EventSubType = {
+  ABDUCTION_FORCED_DISAPPEARANCE: 'ABDUCTION_FORCED_DISAPPEARANCE',
+  AGREEMENT: 'AGREEMENT',
+  AIRCRAFT_SHOT_DOWN: 'AIRCRAFT_SHOT_DOWN',
+  AIR_DRONE_STRIKE: 'AIR_DRONE_STRIKE',
+  ALLIANCE_FORMED: 'ALLIANCE_FORMED',
+  ARMED_CLASH: 'ARMED_CLASH',
+  ARREST_CAPTURE: 'ARREST_CAPTURE',
+  ATTACK: 'ATTACK',
+  GOVERNMENT_REGAINS_TERRITORY: 'GOVERNMENT_REGAINS_TERRITORY',
+  LOOTING_PROPERTY_DESTRUCTION: 'LOOTING_PROPERTY_DESTRUCTION',
+  NON_STATE_ACTOR_OVERTAKES_TERRITORY: 'NON_STATE_ACTOR_OVERTAKES_TERRITORY',
+  OTHER: 'OTHER',
+  REMOTE_EXPLOSIVE: 'REMOTE_EXPLOSIVE',
+  SEARCH_OPERATION: 'SEARCH_OPERATION',
+  SHELLING_ARTILLERY_MISSILE_ATTACK: 'SHELLING_ARTILLERY_MISSILE_ATTACK',
+  STATEMENT: 'STATEMENT',
+  WITHDRAWAL: 'WITHDRAWAL'
+} as const;
 
-export type EventType =
-  | 'BATTLE'
-  | 'EXPLOSION_REMOTE_VIOLENCE'
-  | 'PROTEST'
-  | 'RIOT'
-  | 'STRATEGIC_DEVELOPMENT'
-  | 'VIOLENCE_AGAINST_CIVILIANS';
+export type EventSubType = typeof EventSubType[keyof typeof EventSubType];
+export const EventType = {
+  BATTLE: 'BATTLE',
+  EXPLOSION_REMOTE_VIOLENCE: 'EXPLOSION_REMOTE_VIOLENCE',
+  PROTEST: 'PROTEST',
+  RIOT: 'RIOT',
+  STRATEGIC_DEVELOPMENT: 'STRATEGIC_DEVELOPMENT',
+  VIOLENCE_AGAINST_CIVILIANS: 'VIOLENCE_AGAINST_CIVILIANS'
+} as const;
 
+export type EventType = typeof EventType[keyof typeof EventType];
 /** Fatalities as a range. Unknown is not zero: when nothing is known, known is false and the numbers are null. */
 export type Fatalities = {
   __typename?: 'Fatalities';
@@ -654,13 +670,15 @@ export type Node = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type NodeType =
-  | 'ACTOR'
-  | 'CLAIM'
-  | 'EVENT'
-  | 'PLACE'
-  | 'SOURCE';
+export const NodeType = {
+  ACTOR: 'ACTOR',
+  CLAIM: 'CLAIM',
+  EVENT: 'EVENT',
+  PLACE: 'PLACE',
+  SOURCE: 'SOURCE'
+} as const;
 
+export type NodeType = typeof NodeType[keyof typeof NodeType];
 /** Relay-style page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -675,19 +693,21 @@ export type ParticipantInput = {
   role: ParticipantRole;
 };
 
-export type ParticipantRole =
-  | 'ACCUSED'
-  | 'ACCUSER'
-  | 'ATTACKER'
-  | 'CAPTIVE'
-  | 'CAPTOR'
-  | 'DEFENDER'
-  | 'OTHER'
-  | 'SIGNATORY'
-  | 'SPEAKER'
-  | 'TARGET'
-  | 'WITHDRAWING';
+export const ParticipantRole = {
+  ACCUSED: 'ACCUSED',
+  ACCUSER: 'ACCUSER',
+  ATTACKER: 'ATTACKER',
+  CAPTIVE: 'CAPTIVE',
+  CAPTOR: 'CAPTOR',
+  DEFENDER: 'DEFENDER',
+  OTHER: 'OTHER',
+  SIGNATORY: 'SIGNATORY',
+  SPEAKER: 'SPEAKER',
+  TARGET: 'TARGET',
+  WITHDRAWING: 'WITHDRAWING'
+} as const;
 
+export type ParticipantRole = typeof ParticipantRole[keyof typeof ParticipantRole];
 /** An actor's part in an event, with the claims behind it. */
 export type Participation = {
   __typename?: 'Participation';
@@ -760,14 +780,16 @@ export type PlaceFilter = {
   nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type PlaceKind =
-  | 'AREA'
-  | 'CIRCLE'
-  | 'COUNTRY'
-  | 'MILITARY_BASE'
-  | 'REGION'
-  | 'TOWN';
+export const PlaceKind = {
+  AREA: 'AREA',
+  CIRCLE: 'CIRCLE',
+  COUNTRY: 'COUNTRY',
+  MILITARY_BASE: 'MILITARY_BASE',
+  REGION: 'REGION',
+  TOWN: 'TOWN'
+} as const;
 
+export type PlaceKind = typeof PlaceKind[keyof typeof PlaceKind];
 /** Names a place in a write: an existing id, or a name/alias to find or create. */
 export type PlaceRef = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -953,10 +975,12 @@ export type SearchHit = {
   type: NodeType;
 };
 
-export type SortDirection =
-  | 'ASC'
-  | 'DESC';
+export const SortDirection = {
+  ASC: 'ASC',
+  DESC: 'DESC'
+} as const;
 
+export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
 export type Source = Node & {
   __typename?: 'Source';
   author?: Maybe<Scalars['String']['output']>;
@@ -1006,38 +1030,44 @@ export type SourceFilter = {
   titleContains?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type SourceKind =
-  | 'ARTICLE'
-  | 'IMAGE'
-  | 'LOCAL_CIVILIAN'
-  | 'OFFICIAL_STATEMENT'
-  | 'OTHER'
-  | 'SECURITY_SOURCE'
-  | 'SPOKESPERSON'
-  | 'VIDEO';
+export const SourceKind = {
+  ARTICLE: 'ARTICLE',
+  IMAGE: 'IMAGE',
+  LOCAL_CIVILIAN: 'LOCAL_CIVILIAN',
+  OFFICIAL_STATEMENT: 'OFFICIAL_STATEMENT',
+  OTHER: 'OTHER',
+  SECURITY_SOURCE: 'SECURITY_SOURCE',
+  SPOKESPERSON: 'SPOKESPERSON',
+  VIDEO: 'VIDEO'
+} as const;
 
+export type SourceKind = typeof SourceKind[keyof typeof SourceKind];
 /** Admiralty-style source reliability: A completely reliable … E unreliable, F cannot be judged. */
-export type SourceReliability =
-  | 'A'
-  | 'B'
-  | 'C'
-  | 'D'
-  | 'E'
-  | 'F';
+export const SourceReliability = {
+  A: 'A',
+  B: 'B',
+  C: 'C',
+  D: 'D',
+  E: 'E',
+  F: 'F'
+} as const;
 
+export type SourceReliability = typeof SourceReliability[keyof typeof SourceReliability];
 /** How precisely a time is known. */
-export type TimePrecision =
-  | 'DAY'
-  | 'EXACT'
-  | 'HOUR'
-  | 'MINUTE'
-  | 'MONTH'
+export const TimePrecision = {
+  DAY: 'DAY',
+  EXACT: 'EXACT',
+  HOUR: 'HOUR',
+  MINUTE: 'MINUTE',
+  MONTH: 'MONTH',
   /** A part of a day: morning, afternoon, evening or night. */
-  | 'PART_OF_DAY'
-  | 'UNKNOWN'
-  | 'WEEK'
-  | 'YEAR';
+  PART_OF_DAY: 'PART_OF_DAY',
+  UNKNOWN: 'UNKNOWN',
+  WEEK: 'WEEK',
+  YEAR: 'YEAR'
+} as const;
 
+export type TimePrecision = typeof TimePrecision[keyof typeof TimePrecision];
 /** When something happened: a window [start, end] and how precisely it is known. */
 export type TimeSpan = {
   __typename?: 'TimeSpan';

@@ -4,11 +4,11 @@
  * /graphql, like any client. When the build is missing it says how to make it.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 import express, { type Router } from 'express';
 
-export const EXPLORER_DIST = join(dirname(fileURLToPath(import.meta.url)), '../..', 'explorer', 'dist');
+export const EXPLORER_DIST = join(PROJECT_ROOT, 'explorer', 'dist');
 
 export function explorerRouter(dist: string = EXPLORER_DIST): Router {
   const router = express.Router();

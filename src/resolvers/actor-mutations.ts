@@ -1,11 +1,16 @@
 /** Mutations on actors: thin — check the role, hand the input to the graph's write path. */
 import { requireRole } from '../auth.js';
 import type { Context } from '../request/context.js';
-import type { MutationAddActorArgs, MutationMergeActorsArgs, MutationUpdateActorArgs } from '../generated/graphql.js';
+import type {
+  MutationAddActorArgs,
+  MutationMergeActorsArgs,
+  MutationUpdateActorArgs,
+  Resolvers,
+} from '../generated/graphql.js';
 import { mergeActors } from '../graph/write/actor-merge.js';
 import { addActor, updateActor } from '../graph/write/actor.js';
 
-export const actorMutations = {
+export const actorMutations: Resolvers = {
   Mutation: {
     addActor: (_: unknown, { input }: MutationAddActorArgs, ctx: Context) =>
       addActor(ctx.db, input, requireRole(ctx.viewer, 'researcher')),

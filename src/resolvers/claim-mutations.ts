@@ -6,11 +6,12 @@ import type {
   MutationCorroborateClaimArgs,
   MutationDisputeClaimArgs,
   MutationRetractClaimArgs,
+  Resolvers,
 } from '../generated/graphql.js';
 import { addClaim, retractClaim } from '../graph/write/claim.js';
 import { corroborateClaim, disputeClaim } from '../graph/write/evidence.js';
 
-export const claimMutations = {
+export const claimMutations: Resolvers = {
   Mutation: {
     addClaim: (_: unknown, { input }: MutationAddClaimArgs, ctx: Context) =>
       addClaim(ctx.db, input, requireRole(ctx.viewer, 'researcher')),

@@ -39,7 +39,7 @@ describe('analysts over HTTP', () => {
     const result = await api.gql<{
       pathBetween: { length: number; nodes: { id: string; type: string; label: string }[]; edges: Edge[] }[];
     }>(
-      `query($filter: GraphFilter) {
+      /* GraphQL */ `query PathBetween($filter: GraphFilter) {
         pathBetween(fromId: "actor:csp", toId: "actor:wagner", all: true, filter: $filter) {
           length
           nodes { id type label node { id ... on Event { time { precision } } } }
@@ -69,14 +69,16 @@ describe('analysts over HTTP', () => {
   });
 
   it('refuses a hop limit above 6 with BAD_USER_INPUT', async () => {
-    const result = await api.gql('{ pathBetween(fromId: "actor:csp", toId: "actor:wagner", maxHops: 7) { length } }');
+    const result = await api.gql(
+      /* GraphQL */ `query PathBetween2 { pathBetween(fromId: "actor:csp", toId: "actor:wagner", maxHops: 7) { length } }`,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('brings back the Sahel States Alliance and its members', async () => {
     const result = await api.gql<{
       neighbourhood: { nodes: { id: string; node: { name?: string } }[]; edges: Edge[]; capped: boolean };
-    }>(`{
+    }>(/* GraphQL */ `query Neighbourhood {
       neighbourhood(id: "actor:sahel-states-alliance", filter: { relationKinds: ["MEMBER_OF"] }) {
         nodes { id node { ... on Actor { name } } }
         edges { kind from to status claims { id } }
@@ -98,7 +100,7 @@ describe('analysts over HTTP', () => {
   it('finds the Léré events near Niafunké, not Bourem', async () => {
     const result = await api.gql<{
       eventsNear: { distanceKm: number; event: { id: string; place: { name: string } } }[];
-    }>(`{
+    }>(/* GraphQL */ `query EventsNear {
       eventsNear(placeId: "place:niafunke-circle", radiusKm: 100) { distanceKm event { id place { name } } }
     }`);
     expect(result.errors).toBeUndefined();
@@ -116,7 +118,7 @@ describe('analysts over HTTP', () => {
     const result = await api.gql<{
       lere: { type: string; label: string }[];
       fama: { type: string; node: { id: string } }[];
-    }>(`{
+    }>(/* GraphQL */ `query LereFama {
       lere: search(text: "Lere", first: 3) { type label score }
       fama: search(text: "Fama", types: [ACTOR]) { type node { id } }
     }`);
@@ -128,7 +130,7 @@ describe('analysts over HTTP', () => {
   it("tells Léré's timeline in order, with each event's precision", async () => {
     const result = await api.gql<{
       timeline: { totalCount: number; nodes: { id: string; time: { precision: string; label: string } }[] };
-    }>(`{
+    }>(/* GraphQL */ `query Timeline {
       timeline(subjectId: "place:lere") { totalCount nodes { id time { precision label } } }
     }`);
     expect(result.errors).toBeUndefined();
@@ -143,7 +145,7 @@ describe('analysts over HTTP', () => {
   it('counts events by place with the unknown place apart, fatalities unknown, never zero', async () => {
     const result = await api.gql<{
       eventStats: { key: string; count: number; fatalities: { knownEvents: number; unknownEvents: number } }[];
-    }>(`{
+    }>(/* GraphQL */ `query EventStats {
       eventStats(groupBy: PLACE) { key label count fatalities { low high knownEvents unknownEvents } }
     }`);
     expect(result.errors).toBeUndefined();
@@ -153,7 +155,7 @@ describe('analysts over HTTP', () => {
 });
 
 describe('read-only Cypher over HTTP', () => {
-  const CYPHER = 'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated } }';
+  const CYPHER = /* GraphQL */ `query Cypher($q: String!, $p: JSON) { cypher(query: $q, params: $p) { columns rows truncated } }`;
 
   it('needs an API key with the analyst role', async () => {
     const anonymous = await api.gql(CYPHER, { q: 'RETURN 1 AS one' });

@@ -56,7 +56,7 @@ beforeAll(async () => {
   await loadArticle(api.server.db);
   // An event known only to a region, for the map's uncertainty.
   const added = await api.gql(
-    'mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }',
+    /* GraphQL */ `mutation AddRegionClash($input: AddClaimInput!) { addClaim(input: $input) { id } }`,
     {
       input: {
         text: 'Explorer test: a clash somewhere in the Gao region, on 14 September.',
@@ -127,7 +127,7 @@ interface ApiGraphView {
 /** The API's own answer for a neighbourhood, to compare the drawing with. */
 async function neighbourhood(id: string, depth: number, confirmedOnly = false): Promise<ApiGraphView> {
   const result = await api.gql<{ neighbourhood: ApiGraphView }>(
-    `query ($id: ID!, $depth: Int!, $confirmedOnly: Boolean) {
+    /* GraphQL */ `query Neighbourhood($id: ID!, $depth: Int!, $confirmedOnly: Boolean) {
       neighbourhood(id: $id, depth: $depth, limit: 150, filter: { confirmedOnly: $confirmedOnly }) {
         capped
         nodes { id type label }
@@ -339,7 +339,7 @@ describe.skipIf(!runBrowserTests)(
 
     it('searches "Léré": the API\'s hits, walked with the arrow keys', async () => {
       const expected = await api.gql<{ search: { node: { id: string } }[] }>(
-        'query { search(text: "Léré", first: 15) { node { id } } }',
+        /* GraphQL */ `query Search { search(text: "Léré", first: 15) { node { id } } }`,
       );
       const expectedIds = expected.data!.search.map((hit) => hit.node.id);
       expect(expectedIds).toContain('place:lere');
@@ -491,7 +491,9 @@ describe.skipIf(!runBrowserTests)(
         events.map(async (event) => {
           const result = await api.gql<{
             event: { time: { start: string | null; end: string | null; label: string; precision: string } };
-          }>('query ($id: ID!) { event(id: $id) { time { start end label precision } } }', { id: event.id });
+          }>(/* GraphQL */ `query EventTime($id: ID!) { event(id: $id) { time { start end label precision } } }`, {
+            id: event.id,
+          });
           return { id: event.id, ...result.data!.event.time };
         }),
       );
@@ -575,12 +577,10 @@ describe.skipIf(!runBrowserTests)(
             supportingSources: { title: string }[];
           }[];
         };
-      }>(
-        `query { event(id: "event:lere-camp-attack") {
+      }>(/* GraphQL */ `query AttackClaims { event(id: "event:lere-camp-attack") {
         description
         claims { id text status assertedBy { name } reportedIn { title } supportingSources { title } }
-      } }`,
-      );
+      } }`);
       const event = expected.data!.event;
       const details = page.locator('#details');
       await expect(details.locator('code').first().innerText()).resolves.toBe('event:lere-camp-attack');
@@ -638,11 +638,9 @@ describe.skipIf(!runBrowserTests)(
           cites: { id: string }[];
           citedBy: { id: string }[];
         };
-      }>(
-        `query { source(id: "source:article") {
+      }>(/* GraphQL */ `query ArticleLists { source(id: "source:article") {
           claims(first: 1) { totalCount } supports { id } contradicts { id } cites { id } citedBy { id }
-        } }`,
-      );
+        } }`);
       const source = data!.source;
       expect(source.claims.totalCount).toBeGreaterThan(10);
       await page.goto(`${api.url}/explore#node=source%3Aarticle&depth=1&select=source%3Aarticle`);
@@ -665,7 +663,7 @@ describe.skipIf(!runBrowserTests)(
 
       // A source that supports claims without reporting them (the CSP spokesperson) lists them.
       const spokesperson = await api.gql<{ source: { supports: { id: string }[] } }>(
-        'query { source(id: "source:csp-spokesperson") { supports { id } } }',
+        /* GraphQL */ `query SpokespersonSupports { source(id: "source:csp-spokesperson") { supports { id } } }`,
       );
       const supports = spokesperson.data!.source.supports;
       expect(supports.length).toBeGreaterThan(0);
@@ -794,7 +792,7 @@ describe.skipIf(!runBrowserTests)(
       const expected = await api.gql<{
         pathBetween: { length: number; edges: { id: string; claims: { id: string }[] }[] }[];
       }>(
-        'query { pathBetween(fromId: "actor:csp", toId: "place:lere-military-camp", maxHops: 4) { length edges { id claims { id } } } }',
+        /* GraphQL */ `query CampPath { pathBetween(fromId: "actor:csp", toId: "place:lere-military-camp", maxHops: 4) { length edges { id claims { id } } } }`,
       );
       const path = expected.data!.pathBetween[0]!;
       const steps = await page
@@ -965,7 +963,10 @@ describe.skipIf(!runBrowserTests)(
         expect(id).toBeDefined();
         const stored = await api.gql<{
           claim: { text: string; assertedBy: { id: string }; reportedIn: { id: string }[]; about: { id: string }[] };
-        }>('query ($id: ID!) { claim(id: $id) { text assertedBy { id } reportedIn { id } about { id } } }', { id });
+        }>(
+          /* GraphQL */ `query Claim($id: ID!) { claim(id: $id) { text assertedBy { id } reportedIn { id } about { id } } }`,
+          { id },
+        );
         const claim = stored.data!.claim;
         expect(claim.text).toBe(text);
         expect(claim.assertedBy).toEqual({ id: 'actor:fama' });
@@ -993,7 +994,7 @@ describe.skipIf(!runBrowserTests)(
         participants: [{ actor: { name: 'Explorer hub group', kind: 'ARMED_GROUP' }, role: 'ATTACKER' }],
       }));
       const added = await api.gql(
-        'mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }',
+        /* GraphQL */ `mutation AddHub($input: AddClaimInput!) { addClaim(input: $input) { id } }`,
         {
           input: {
             text: 'The Explorer hub group fought 180 clashes.',
@@ -1006,7 +1007,7 @@ describe.skipIf(!runBrowserTests)(
       );
       expect(added.errors).toBeUndefined();
       const hub = await api.gql<{ actors: { nodes: { id: string }[] } }>(
-        'query { actors(filter: { nameContains: "Explorer hub group" }) { nodes { id } } }',
+        /* GraphQL */ `query HubActor { actors(filter: { nameContains: "Explorer hub group" }) { nodes { id } } }`,
       );
       const hubId = hub.data!.actors.nodes[0]!.id;
       const expected = await neighbourhood(hubId, 2);

@@ -39,7 +39,7 @@ describe('the read API over HTTP', () => {
   }
 
   it('answers who attacked the Léré camp, when, where, and according to whom', async () => {
-    const { event } = await data<{ event: Event }>(`{
+    const { event } = await data<{ event: Event }>(/* GraphQL */ `query Event {
       event(id: "event:lere-camp-attack") {
         type subType description
         time { start end precision label }
@@ -109,13 +109,13 @@ describe('the read API over HTTP', () => {
     });
     expect(taken?.supportingSources).toHaveLength(4);
     const statusOnly = await data<{ event: Event }>(
-      `{ event(id: "event:lere-camp-attack") { claims(status: [CORROBORATED]) { id } } }`,
+      /* GraphQL */ `query Event2 { event(id: "event:lere-camp-attack") { claims(status: [CORROBORATED]) { id } } }`,
     );
     expect(statusOnly.event.claims).toEqual([{ id: 'claim:lere-camp-taken' }]);
   });
 
   it('walks an actor to its participations, relations and claims', async () => {
-    const { actor } = await data<{ actor: Actor }>(`{
+    const { actor } = await data<{ actor: Actor }>(/* GraphQL */ `query Actor {
       actor(id: "actor:csp") {
         name kind aliases description createdAt updatedAt
         participations(role: ATTACKER) {
@@ -216,7 +216,12 @@ describe('the read API over HTTP', () => {
   });
 
   it('follows alliances and memberships both ways', async () => {
-    const result = await data<{ alliance: Actor; mali: Actor; wagner: Actor; fama: Actor }>(`{
+    const result = await data<{
+      alliance: Actor;
+      mali: Actor;
+      wagner: Actor;
+      fama: Actor;
+    }>(/* GraphQL */ `query AllianceMali {
       alliance: actor(id: "actor:sahel-states-alliance") { members { kind actor { name } claims { id } } }
       mali: actor(id: "actor:mali") { memberOf { kind actor { id } } members { kind actor { id } } }
       wagner: actor(id: "actor:wagner") { allies { actor { id } } opponents { actor { id } } }
@@ -244,7 +249,11 @@ describe('the read API over HTTP', () => {
   });
 
   it('walks places up and down, and lists the events inside them', async () => {
-    const result = await data<{ region: Place; town: Place & { inside: EventConnection }; mali: Place }>(`{
+    const result = await data<{
+      region: Place;
+      town: Place & { inside: EventConnection };
+      mali: Place;
+    }>(/* GraphQL */ `query RegionTown {
       region: place(id: "place:timbuktu-region") {
         kind parent { id } children { id }
         events { totalCount nodes { id } }
@@ -276,7 +285,11 @@ describe('the read API over HTTP', () => {
   });
 
   it('walks sources to their citations and claims, and claims back to sources and subjects', async () => {
-    const result = await data<{ article: Source; spokesperson: Source; claim: Claim }>(`{
+    const result = await data<{
+      article: Source;
+      spokesperson: Source;
+      claim: Claim;
+    }>(/* GraphQL */ `query ArticleSpokesperson {
       article: source(id: "source:article") {
         kind title author publishedAt language reliability publisher url
         cites { id } citedBy { id }
@@ -326,7 +339,9 @@ describe('the read API over HTTP', () => {
   });
 
   it('resolves any id through node(id), typed by its label', async () => {
-    const result = await data<Record<'a' | 'p' | 'e' | 's' | 'c' | 'none' | 'missing', unknown>>(`{
+    const result = await data<
+      Record<'a' | 'p' | 'e' | 's' | 'c' | 'none' | 'missing', unknown>
+    >(/* GraphQL */ `query AP {
       a: node(id: "actor:wagner") { __typename id ... on Actor { name } }
       p: node(id: "place:bourem") { __typename ... on Place { kind } }
       e: node(id: "event:lere-withdrawal") { __typename ... on Event { time { label } } }
@@ -349,7 +364,7 @@ describe('the read API over HTTP', () => {
   it('filters every list', async () => {
     const result = await data<
       Record<string, ActorConnection | PlaceConnection | EventConnection | SourceConnection | ClaimConnection>
-    >(`{
+    >(/* GraphQL */ `query FamaStates {
       fama: actors(filter: { nameContains: "forces armees" }) { nodes { id } }
       states: actors(filter: { kinds: [STATE] }, orderBy: { field: NAME, direction: DESC }) { nodes { name } }
       bases: places(filter: { kinds: [MILITARY_BASE], insideId: "place:timbuktu-region" }) { nodes { id } }
@@ -383,7 +398,7 @@ describe('the read API over HTTP', () => {
 
   it('pages to the ends: first 0, the last page, past the end, and empty results', async () => {
     const zero = await data<{ events: EventConnection }>(
-      `{ events(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }`,
+      /* GraphQL */ `query Events { events(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }`,
     );
     expect(zero.events).toEqual({
       totalCount: 12,
@@ -395,7 +410,7 @@ describe('the read API over HTTP', () => {
     let pages = 0;
     for (;;) {
       const page: { events: EventConnection } = await data<{ events: EventConnection }>(
-        `query ($after: String) { events(first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+        /* GraphQL */ `query Events2($after: String) { events(first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
         { after },
       );
       pages += 1;
@@ -404,7 +419,7 @@ describe('the read API over HTTP', () => {
       expect(page.events.pageInfo.hasPreviousPage).toBe(after !== null);
       if (!page.events.pageInfo.hasNextPage) {
         const past = await data<{ events: EventConnection }>(
-          `query ($after: String) { events(first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
+          /* GraphQL */ `query Events3($after: String) { events(first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
           { after: page.events.pageInfo.endCursor },
         );
         expect(past.events).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
@@ -414,11 +429,13 @@ describe('the read API over HTTP', () => {
     }
     expect(pages).toBe(3);
     expect(new Set(ids).size).toBe(12);
-    const whole = await data<{ events: EventConnection }>(`{ events(first: 100) { nodes { id } } }`);
+    const whole = await data<{ events: EventConnection }>(
+      /* GraphQL */ `query Events4 { events(first: 100) { nodes { id } } }`,
+    );
     expect(ids).toEqual(whole.events.nodes.map((n) => n.id));
 
     const empty = await data<{ actors: ActorConnection }>(
-      `{ actors(filter: { nameContains: "no such actor" }) { totalCount edges { cursor } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+      /* GraphQL */ `query Actors { actors(filter: { nameContains: "no such actor" }) { totalCount edges { cursor } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
     );
     expect(empty.actors).toEqual({
       totalCount: 0,
@@ -429,28 +446,42 @@ describe('the read API over HTTP', () => {
   });
 
   it('refuses a bad page with BAD_USER_INPUT: negative or too large first, a malformed or foreign cursor', async () => {
-    expect(await errorCode(`{ actors(first: -1) { totalCount } }`)).toBe('BAD_USER_INPUT');
-    expect(await errorCode(`{ actors(first: 101) { totalCount } }`)).toBe('BAD_USER_INPUT');
-    expect(await errorCode(`{ actors(after: "not-a-cursor") { totalCount } }`)).toBe('BAD_USER_INPUT');
-    expect(await errorCode(`{ places(after: "@@@") { totalCount } }`)).toBe('BAD_USER_INPUT');
-    const { actors } = await data<{ actors: ActorConnection }>(`{ actors(first: 1) { pageInfo { endCursor } } }`);
+    expect(await errorCode(/* GraphQL */ `query Actors2 { actors(first: -1) { totalCount } }`)).toBe('BAD_USER_INPUT');
+    expect(await errorCode(/* GraphQL */ `query Actors3 { actors(first: 101) { totalCount } }`)).toBe('BAD_USER_INPUT');
+    expect(await errorCode(/* GraphQL */ `query Actors4 { actors(after: "not-a-cursor") { totalCount } }`)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await errorCode(/* GraphQL */ `query Places { places(after: "@@@") { totalCount } }`)).toBe(
+      'BAD_USER_INPUT',
+    );
+    const { actors } = await data<{ actors: ActorConnection }>(
+      /* GraphQL */ `query Actors5 { actors(first: 1) { pageInfo { endCursor } } }`,
+    );
     expect(
-      await errorCode(`query ($c: String) { events(after: $c) { totalCount } }`, { c: actors.pageInfo.endCursor }),
-    ).toBe('BAD_USER_INPUT');
-    expect(
-      await errorCode(`query ($c: String) { actors(after: $c, orderBy: { field: CREATED_AT }) { totalCount } }`, {
+      await errorCode(/* GraphQL */ `query Events5($c: String) { events(after: $c) { totalCount } }`, {
         c: actors.pageInfo.endCursor,
       }),
     ).toBe('BAD_USER_INPUT');
-    expect(await errorCode(`{ actor(id: "actor:csp") { participations(first: 500) { totalCount } } }`)).toBe(
-      'BAD_USER_INPUT',
-    );
     expect(
       await errorCode(
-        `{ events(filter: { from: "2023-09-30T00:00:00Z", to: "2023-09-01T00:00:00Z" }) { totalCount } }`,
+        /* GraphQL */ `query Actors6($c: String) { actors(after: $c, orderBy: { field: CREATED_AT }) { totalCount } }`,
+        {
+          c: actors.pageInfo.endCursor,
+        },
       ),
     ).toBe('BAD_USER_INPUT');
-    const message = (await api.gql(`{ sources(first: 1000) { totalCount } }`)).errors?.[0]?.message;
+    expect(
+      await errorCode(
+        /* GraphQL */ `query Actor2 { actor(id: "actor:csp") { participations(first: 500) { totalCount } } }`,
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await errorCode(
+        /* GraphQL */ `query Events6 { events(filter: { from: "2023-09-30T00:00:00Z", to: "2023-09-01T00:00:00Z" }) { totalCount } }`,
+      ),
+    ).toBe('BAD_USER_INPUT');
+    const message = (await api.gql(/* GraphQL */ `query Sources { sources(first: 1000) { totalCount } }`)).errors?.[0]
+      ?.message;
     expect(message).toMatch(/between 0 and 100/);
   });
 
@@ -480,7 +511,7 @@ describe('the read API over HTTP', () => {
         source: Source;
         claim: Claim;
       }>(
-        `query ($claimId: ID!) {
+        /* GraphQL */ `query HiddenShown($claimId: ID!) {
           hidden: claims(filter: { assertedById: "actor:fama" }) { totalCount nodes { id } }
           shown: claims(filter: { assertedById: "actor:fama", includeRetracted: true }) { totalCount nodes { id } }
           event(id: "event:lere-camp-attack") {
@@ -526,7 +557,7 @@ describe('round trips of a nested selection', () => {
     await api.stop();
   });
 
-  const NESTED = `{
+  const NESTED = /* GraphQL */ `query Actors7 {
     actors(first: 100) {
       totalCount
       nodes {
@@ -547,7 +578,7 @@ describe('round trips of a nested selection', () => {
   }`;
 
   // One statement: N actors, each in 3 events at one of the article's places, each backed by a
-  // claim asserted by the author and reported in the article (the model of src/graph/README.md).
+  // claim asserted by the author and reported in the article (the model of docs/model.md).
   const GENERATE = `
     MATCH (article:Source {id: 'source:article'}), (author:Actor {id: 'actor:soukaina-sghir'})
     MATCH (place:Place) WHERE place.id IN $placeIds

@@ -32,11 +32,11 @@ async function ok<T = Record<string, unknown>>(
   return result.data as T;
 }
 
-const ADD_SOURCE = `mutation ($input: AddSourceInput!) { addSource(input: $input) { id kind title publisher url publishedAt reliability } }`;
-const CORROBORATE = `mutation ($input: ClaimEvidenceInput!) { corroborateClaim(input: $input) { id status } }`;
-const DISPUTE = `mutation ($input: ClaimEvidenceInput!) { disputeClaim(input: $input) { id status } }`;
-const ADD_CLAIM = `mutation ($input: AddClaimInput!) { addClaim(input: $input) { id status text createdBy } }`;
-const CLAIM = `query ($id: ID!) {
+const ADD_SOURCE = /* GraphQL */ `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id kind title publisher url publishedAt reliability } }`;
+const CORROBORATE = /* GraphQL */ `mutation CorroborateClaim($input: ClaimEvidenceInput!) { corroborateClaim(input: $input) { id status } }`;
+const DISPUTE = /* GraphQL */ `mutation DisputeClaim($input: ClaimEvidenceInput!) { disputeClaim(input: $input) { id status } }`;
+const ADD_CLAIM = /* GraphQL */ `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id status text createdBy } }`;
+const CLAIM = /* GraphQL */ `query Claim($id: ID!) {
   claim(id: $id) {
     id status retracted
     assertedBy { id }
@@ -45,8 +45,8 @@ const CLAIM = `query ($id: ID!) {
     contradictingSources { id }
   }
 }`;
-const PARTICIPANTS = `query ($id: ID!) { event(id: $id) { participants { role status actor { id } claims { id } } } }`;
-const HISTORY = `query ($id: ID!) { history(id: $id) { at by action targetId changes } }`;
+const PARTICIPANTS = /* GraphQL */ `query Event($id: ID!) { event(id: $id) { participants { role status actor { id } claims { id } } } }`;
+const HISTORY = /* GraphQL */ `query History($id: ID!) { history(id: $id) { at by action targetId changes } }`;
 
 interface ClaimView {
   id: string;
@@ -189,7 +189,9 @@ describe('a researcher enters a follow-up report', () => {
         place: { id: string };
         participants: { actor: { id: string; name: string } }[];
       };
-    }>(`{ event(id: "event:follow-up-patrol") { time { label } place { id } participants { actor { id name } } } }`);
+    }>(
+      /* GraphQL */ `query Event2 { event(id: "event:follow-up-patrol") { time { label } place { id } participants { actor { id name } } } }`,
+    );
     expect(event.place.id).toBe('place:lere');
     expect(event.time.label).toBe('19 Sep 2023');
     expect(event.participants.map((p) => p.actor.id).sort()).toEqual(['actor:fama', 'actor:lere-self-defence-group']);
@@ -197,7 +199,7 @@ describe('a researcher enters a follow-up report', () => {
     expect(c.assertedBy?.id).toBe('actor:fama');
     // One new actor (and no new place): the rest was found by name.
     const { actor } = await ok<{ actor: { name: string; kind: string; aliases: string[] } }>(
-      `{ actor(id: "actor:lere-self-defence-group") { name kind aliases } }`,
+      /* GraphQL */ `query Actor { actor(id: "actor:lere-self-defence-group") { name kind aliases } }`,
     );
     expect(actor).toEqual({ name: 'Léré self-defence group', kind: 'CIVILIAN_GROUP', aliases: ['Lere vigilantes'] });
     const after = await countGraph(api.server.db);
@@ -261,7 +263,7 @@ describe('a researcher enters a follow-up report', () => {
 
   it('updates an actor, a place and an event, each recorded in its history', async () => {
     const { updateActor } = await ok<{ updateActor: { aliases: string[]; description: string } }>(
-      `mutation ($input: UpdateActorInput!) { updateActor(input: $input) { aliases description } }`,
+      /* GraphQL */ `mutation UpdateActor($input: UpdateActorInput!) { updateActor(input: $input) { aliases description } }`,
       {
         input: {
           id: 'actor:lere-self-defence-group',
@@ -282,13 +284,13 @@ describe('a researcher enters a follow-up report', () => {
     expect((await claim(found.addClaim.id)).assertedBy?.id).toBe('actor:lere-self-defence-group');
 
     const { updatePlace } = await ok<{ updatePlace: { location: { latitude: number; longitude: number } } }>(
-      `mutation ($input: UpdatePlaceInput!) { updatePlace(input: $input) { location { latitude longitude } } }`,
+      /* GraphQL */ `mutation UpdatePlace($input: UpdatePlaceInput!) { updatePlace(input: $input) { location { latitude longitude } } }`,
       { input: { id: 'place:lere-military-camp', location: { latitude: 15.72, longitude: -4.91 } } },
     );
     expect(updatePlace.location).toEqual({ latitude: 15.72, longitude: -4.91 });
 
     const { updateEvent } = await ok<{ updateEvent: { fatalities: Record<string, unknown>; description: string } }>(
-      `mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { description fatalities { known low high best } } }`,
+      /* GraphQL */ `mutation UpdateEvent($input: UpdateEventInput!) { updateEvent(input: $input) { description fatalities { known low high best } } }`,
       {
         input: {
           id: 'event:follow-up-patrol',
@@ -316,10 +318,10 @@ describe('a researcher enters a follow-up report', () => {
 
   it('refuses an ambiguous name, listing the candidates', async () => {
     // Two actors may share an alias once a researcher says so; a lookup by it must then choose.
-    await ok(`mutation ($input: UpdateActorInput!) { updateActor(input: $input) { id } }`, {
+    await ok(/* GraphQL */ `mutation UpdateActor2($input: UpdateActorInput!) { updateActor(input: $input) { id } }`, {
       input: { id: 'actor:mali-transitional-authorities', aliases: ['Malian transitional authorities', 'Bamako'] },
     });
-    await ok(`mutation ($input: UpdateActorInput!) { updateActor(input: $input) { id } }`, {
+    await ok(/* GraphQL */ `mutation UpdateActor3($input: UpdateActorInput!) { updateActor(input: $input) { id } }`, {
       input: { id: 'actor:mali', aliases: ['Republic of Mali', 'Bamako'] },
     });
     const result = await api.gql(
@@ -346,7 +348,7 @@ describe('a researcher enters a follow-up report', () => {
   it('merges two records of one actor (admin): claims, facts, names and history move to the kept one', async () => {
     // A duplicate of FAMa, with its own claim and participation.
     const dup = await ok<{ addActor: { id: string } }>(
-      `mutation ($input: AddActorInput!) { addActor(input: $input) { id } }`,
+      /* GraphQL */ `mutation AddActor($input: AddActorInput!) { addActor(input: $input) { id } }`,
       {
         input: {
           id: 'actor:famas-duplicate',
@@ -369,19 +371,21 @@ describe('a researcher enters a follow-up report', () => {
       },
     });
     const refused = await api.gql(
-      `mutation { mergeActors(input: { keepId: "actor:fama", mergeId: "actor:famas-duplicate" }) { id } }`,
+      /* GraphQL */ `mutation MergeActors { mergeActors(input: { keepId: "actor:fama", mergeId: "actor:famas-duplicate" }) { id } }`,
       {},
       keys.researcher,
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const { mergeActors } = await ok<{ mergeActors: { id: string; aliases: string[] } }>(
-      `mutation { mergeActors(input: { keepId: "actor:fama", mergeId: "actor:famas-duplicate" }) { id aliases } }`,
+      /* GraphQL */ `mutation MergeActors2 { mergeActors(input: { keepId: "actor:fama", mergeId: "actor:famas-duplicate" }) { id aliases } }`,
       {},
       keys.admin,
     );
     expect(mergeActors.aliases).toEqual(expect.arrayContaining(['Fama', 'Forces Armées Maliennes (FAMAS)', 'FAMAS']));
-    expect((await ok<{ actor: null }>(`{ actor(id: "actor:famas-duplicate") { id } }`)).actor).toBeNull();
+    expect(
+      (await ok<{ actor: null }>(/* GraphQL */ `query Actor2 { actor(id: "actor:famas-duplicate") { id } }`)).actor,
+    ).toBeNull();
     expect((await claim('claim:famas-defended-lere')).assertedBy?.id).toBe('actor:fama');
     const { event } = await ok<{
       event: { participants: { role: string; actor: { id: string }; claims: { id: string }[] }[] };
@@ -412,23 +416,23 @@ describe('a researcher enters a follow-up report', () => {
 
   it('retracts a claim (admin): kept and visible on request, hidden from default reads, its facts re-ranked', async () => {
     const refused = await api.gql(
-      `mutation { retractClaim(input: { claimId: "claim:lere-town-searched", reason: "x" }) { id } }`,
+      /* GraphQL */ `mutation RetractClaim { retractClaim(input: { claimId: "claim:lere-town-searched", reason: "x" }) { id } }`,
       {},
       keys.researcher,
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const { retractClaim } = await ok<{ retractClaim: { retracted: boolean; retractionReason: string } }>(
-      `mutation { retractClaim(input: { claimId: "claim:follow-up-patrol", reason: "The residents could not confirm the date." }) { retracted retractionReason } }`,
+      /* GraphQL */ `mutation RetractClaim2 { retractClaim(input: { claimId: "claim:follow-up-patrol", reason: "The residents could not confirm the date." }) { retracted retractionReason } }`,
       {},
       keys.admin,
     );
     expect(retractClaim).toEqual({ retracted: true, retractionReason: 'The residents could not confirm the date.' });
     const hidden = await ok<{ claims: { nodes: { id: string }[] } }>(
-      `{ claims(filter: { textContains: "patrol reached" }) { nodes { id } } }`,
+      /* GraphQL */ `query Claims { claims(filter: { textContains: "patrol reached" }) { nodes { id } } }`,
     );
     expect(hidden.claims.nodes).toEqual([]);
     const shown = await ok<{ claims: { nodes: { id: string }[] } }>(
-      `{ claims(filter: { textContains: "patrol reached", includeRetracted: true }) { nodes { id } } }`,
+      /* GraphQL */ `query Claims2 { claims(filter: { textContains: "patrol reached", includeRetracted: true }) { nodes { id } } }`,
     );
     expect(ids(shown.claims.nodes)).toEqual(['claim:follow-up-patrol']);
     expect((await claim('claim:follow-up-patrol')).retracted).toBe(true);

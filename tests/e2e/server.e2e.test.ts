@@ -22,7 +22,9 @@ describe('the server over HTTP', () => {
   });
 
   it('serves GraphQL backed by the real database, reporting round trips', async () => {
-    const result = await api.gql<{ node: null }>('query { node(id: "actor:does-not-exist") { id } }');
+    const result = await api.gql<{ node: null }>(
+      /* GraphQL */ `query Node { node(id: "actor:does-not-exist") { id } }`,
+    );
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ node: null });

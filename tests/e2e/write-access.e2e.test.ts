@@ -11,11 +11,11 @@ import { startTestServer, type TestServer } from '../support/server.js';
 let api: TestServer;
 let keys: TestKeys;
 
-const ADD_SOURCE = `mutation ($input: AddSourceInput!) { addSource(input: $input) { id } }`;
-const ADD_ACTOR = `mutation ($input: AddActorInput!) { addActor(input: $input) { id } }`;
-const ADD_CLAIM = `mutation ($input: AddClaimInput!) { addClaim(input: $input) { id createdBy } }`;
-const MERGE = `mutation { mergeActors(input: { keepId: "actor:one", mergeId: "actor:two" }) { id } }`;
-const RETRACT = `mutation { retractClaim(input: { claimId: "claim:access", reason: "test" }) { id retracted } }`;
+const ADD_SOURCE = /* GraphQL */ `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id } }`;
+const ADD_ACTOR = /* GraphQL */ `mutation AddActor($input: AddActorInput!) { addActor(input: $input) { id } }`;
+const ADD_CLAIM = /* GraphQL */ `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id createdBy } }`;
+const MERGE = /* GraphQL */ `mutation MergeActors { mergeActors(input: { keepId: "actor:one", mergeId: "actor:two" }) { id } }`;
+const RETRACT = /* GraphQL */ `mutation RetractClaim { retractClaim(input: { claimId: "claim:access", reason: "test" }) { id retracted } }`;
 
 beforeAll(async () => {
   keys = testKeys();
@@ -43,7 +43,7 @@ const source = { input: { kind: 'OTHER', title: 'A source' } };
 
 describe('write access', () => {
   it('reads are open without a key', async () => {
-    const result = await api.gql(`{ source(id: "source:access") { id title } }`);
+    const result = await api.gql(/* GraphQL */ `query Source { source(id: "source:access") { id title } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ source: { id: 'source:access', title: 'Access test source' } });
   });
@@ -55,12 +55,18 @@ describe('write access', () => {
   });
 
   it('a key that is not configured is UNAUTHENTICATED (401), even for reads', async () => {
-    const refused = await code(`{ source(id: "source:access") { id } }`, {}, 'cg_not-a-real-key');
+    const refused = await code(
+      /* GraphQL */ `query Source2 { source(id: "source:access") { id } }`,
+      {},
+      'cg_not-a-real-key',
+    );
     expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   });
 
   it('an analyst key may read but not write: FORBIDDEN', async () => {
-    expect((await api.gql(`{ source(id: "source:access") { id } }`, {}, keys.analyst)).errors).toBeUndefined();
+    expect(
+      (await api.gql(/* GraphQL */ `query Source3 { source(id: "source:access") { id } }`, {}, keys.analyst)).errors,
+    ).toBeUndefined();
     const refused = await code(ADD_SOURCE, source, keys.analyst);
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toMatch(/ana, role analyst.*researcher/);
@@ -118,11 +124,11 @@ describe('with READS_REQUIRE_KEY', () => {
   });
 
   it('reads without a key are UNAUTHENTICATED; any valid key may read', async () => {
-    const refused = await locked.gql(`{ source(id: "source:access") { id } }`);
+    const refused = await locked.gql(/* GraphQL */ `query Source4 { source(id: "source:access") { id } }`);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(refused.status).toBe(401);
     for (const key of [keys.analyst, keys.researcher, keys.admin]) {
-      const read = await locked.gql(`{ source(id: "source:access") { id } }`, {}, key);
+      const read = await locked.gql(/* GraphQL */ `query Source5 { source(id: "source:access") { id } }`, {}, key);
       expect(read.errors).toBeUndefined();
     }
   });

@@ -12,14 +12,14 @@ let api: TestServer;
 let keys: TestKeys;
 const CONCURRENT = 20;
 
-const ADD_CLAIM = `mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
+const ADD_CLAIM = /* GraphQL */ `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
 
 beforeAll(async () => {
   keys = testKeys();
   api = await startTestServer({ API_KEYS: keys.apiKeys, ...SLOW_MACHINE });
   await resetGraph(api.server.db);
   const source = await api.gql(
-    `mutation { addSource(input: { id: "source:wire", kind: ARTICLE, title: "Wire report" }) { id } }`,
+    /* GraphQL */ `mutation AddSource { addSource(input: { id: "source:wire", kind: ARTICLE, title: "Wire report" }) { id } }`,
     {},
     keys.researcher,
   );

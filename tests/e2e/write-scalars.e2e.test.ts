@@ -28,11 +28,11 @@ async function ok<T = Record<string, unknown>>(query: string, variables: Record<
   return result.data as T;
 }
 
-const ADD_SOURCE = `mutation ($input: AddSourceInput!) { addSource(input: $input) { id url publishedAt } }`;
-const ADD_CLAIM = `mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
-const IMPORT = `mutation ($input: ImportClaimsInput!) { importClaims(input: $input) { sourcesAdded claimsAdded eventsCreated } }`;
-const SOURCE = `query ($id: ID!) { source(id: $id) { url publishedAt } }`;
-const CLAIM = `query ($id: ID!) {
+const ADD_SOURCE = /* GraphQL */ `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id url publishedAt } }`;
+const ADD_CLAIM = /* GraphQL */ `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
+const IMPORT = /* GraphQL */ `mutation ImportClaims($input: ImportClaimsInput!) { importClaims(input: $input) { sourcesAdded claimsAdded eventsCreated } }`;
+const SOURCE = /* GraphQL */ `query Source($id: ID!) { source(id: $id) { url publishedAt } }`;
+const CLAIM = /* GraphQL */ `query Claim($id: ID!) {
   claim(id: $id) {
     reportedIn { id url publishedAt }
     about { ... on Event { id time { start end precision } } }
@@ -72,7 +72,7 @@ describe('DateTime and URL through the write path', () => {
   });
 
   it('the same fields as literals in the query text are stored the same way', async () => {
-    await ok(`mutation {
+    await ok(/* GraphQL */ `mutation AddSource2 {
       addSource(input: {
         id: "source:scalars-literal", kind: VIDEO, title: "Video with a literal URL",
         url: "https://example.org/video/42", publishedAt: "2023-09-17T23:00:00-01:00"

@@ -12,12 +12,12 @@ import { startTestServer, type TestServer } from '../support/server.js';
 let api: TestServer;
 let keys: TestKeys;
 
-const ADD_SOURCE = `mutation ($input: AddSourceInput!) { addSource(input: $input) { id } }`;
-const ADD_ACTOR = `mutation ($input: AddActorInput!) { addActor(input: $input) { id } }`;
-const ADD_PLACE = `mutation ($input: AddPlaceInput!) { addPlace(input: $input) { id } }`;
-const ADD_CLAIM = `mutation ($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
-const UPDATE_EVENT = `mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { id } }`;
-const CORROBORATE = `mutation ($input: ClaimEvidenceInput!) { corroborateClaim(input: $input) { id } }`;
+const ADD_SOURCE = /* GraphQL */ `mutation AddSource($input: AddSourceInput!) { addSource(input: $input) { id } }`;
+const ADD_ACTOR = /* GraphQL */ `mutation AddActor($input: AddActorInput!) { addActor(input: $input) { id } }`;
+const ADD_PLACE = /* GraphQL */ `mutation AddPlace($input: AddPlaceInput!) { addPlace(input: $input) { id } }`;
+const ADD_CLAIM = /* GraphQL */ `mutation AddClaim($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
+const UPDATE_EVENT = /* GraphQL */ `mutation UpdateEvent($input: UpdateEventInput!) { updateEvent(input: $input) { id } }`;
+const CORROBORATE = /* GraphQL */ `mutation CorroborateClaim($input: ClaimEvidenceInput!) { corroborateClaim(input: $input) { id } }`;
 
 async function ok(query: string, variables: Record<string, unknown>) {
   const result = await api.gql(query, variables, keys.researcher);
@@ -274,9 +274,12 @@ describe('names and evidence', () => {
   });
 
   it('a place inside itself', async () => {
-    const error = await refused(`mutation ($input: UpdatePlaceInput!) { updatePlace(input: $input) { id } }`, {
-      input: { id: 'place:country', parentId: 'place:elsewhere' },
-    });
+    const error = await refused(
+      /* GraphQL */ `mutation UpdatePlace($input: UpdatePlaceInput!) { updatePlace(input: $input) { id } }`,
+      {
+        input: { id: 'place:country', parentId: 'place:elsewhere' },
+      },
+    );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
   });
 });

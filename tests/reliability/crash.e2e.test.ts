@@ -18,8 +18,8 @@ const RUN = `r${Date.now().toString(36)}`;
 const WORKERS = 4;
 const ACKNOWLEDGED_BEFORE_KILL = 24;
 
-const ADD_CLAIM = `mutation Add($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
-const ADD_SOURCE = `mutation { addSource(input: {id: "source:crash", kind: ARTICLE, title: "Crash-test source"}) { id } }`;
+const ADD_CLAIM = /* GraphQL */ `mutation Add($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
+const ADD_SOURCE = /* GraphQL */ `mutation AddSource { addSource(input: {id: "source:crash", kind: ARTICLE, title: "Crash-test source"}) { id } }`;
 
 function claimInput(i: number) {
   const actor = { name: `Crash Actor ${i % 4}`, kind: 'ARMED_GROUP' };

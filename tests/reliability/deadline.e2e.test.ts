@@ -29,7 +29,7 @@ describe('the request deadline', () => {
     const marker = `deadline-${randomUUID()}`;
     const query = `/* ${marker} */ UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n`;
     const result = await api.gql<{ cypher: unknown }>(
-      'query Run($q: String!) { cypher(query: $q) { rows } }',
+      /* GraphQL */ `query Run($q: String!) { cypher(query: $q) { rows } }`,
       { q: query },
       KEY,
     );

@@ -180,7 +180,7 @@ describe('bad input never breaks the server', () => {
     });
     await resetGraph(api.server.db);
     const source = await api.gql(
-      'mutation { addSource(input: {id: "source:fuzz", kind: ARTICLE, title: "Fuzz source"}) { id } }',
+      /* GraphQL */ `mutation AddSource { addSource(input: {id: "source:fuzz", kind: ARTICLE, title: "Fuzz source"}) { id } }`,
       {},
       RESEARCHER,
     );
@@ -204,7 +204,7 @@ describe('bad input never breaks the server', () => {
   });
 
   it('answers any variables, of any shape, with a coded error or data', async () => {
-    const query = `query Q($id: ID!, $first: Int, $filter: ActorFilter, $claims: ClaimFilter) {
+    const query = /* GraphQL */ `query Q($id: ID!, $first: Int, $filter: ActorFilter, $claims: ClaimFilter) {
       node(id: $id) { id }
       actors(first: $first, filter: $filter) { totalCount nodes { id name } }
       claims(filter: $claims, first: 3) { totalCount }
@@ -258,7 +258,7 @@ describe('bad input never breaks the server', () => {
         const reply = await postJson(
           api,
           {
-            query: 'mutation A($input: AddClaimInput!) { addClaim(input: $input) { id text } }',
+            query: /* GraphQL */ `mutation A($input: AddClaimInput!) { addClaim(input: $input) { id text } }`,
             variables: { input: value },
           },
           RESEARCHER,
@@ -278,7 +278,7 @@ describe('bad input never breaks the server', () => {
         const added = await api.gql<{
           addClaim: { id: string; text: string; quote: string; assertedBy: { name: string } };
         }>(
-          `mutation A($input: AddClaimInput!) { addClaim(input: $input) { id text quote assertedBy { name } } }`,
+          /* GraphQL */ `mutation A($input: AddClaimInput!) { addClaim(input: $input) { id text quote assertedBy { name } } }`,
           {
             input: {
               text,
@@ -297,19 +297,24 @@ describe('bad input never breaks the server', () => {
         expect(added.data?.addClaim.text).toBe(text);
         expect(added.data?.addClaim.quote).toBe(text);
         expect(added.data?.addClaim.assertedBy.name).toBe(actorName);
-        const read = await api.gql<{ claim: { text: string } }>('query R($id: ID!) { claim(id: $id) { text } }', {
-          id: added.data?.addClaim.id,
-        });
+        const read = await api.gql<{ claim: { text: string } }>(
+          /* GraphQL */ `query R($id: ID!) { claim(id: $id) { text } }`,
+          {
+            id: added.data?.addClaim.id,
+          },
+        );
         expect(read.data?.claim.text).toBe(text);
       }),
       { numRuns: RUNS },
     );
     // Nothing the texts say was done: the source is intact and no injected actor exists.
     const source = await api.gql<{ node: { title: string } | null }>(
-      '{ node(id: "source:fuzz") { ... on Source { title } } }',
+      /* GraphQL */ `query Node { node(id: "source:fuzz") { ... on Source { title } } }`,
     );
     expect(source.data?.node?.title).toBe('Fuzz source');
-    expect((await api.gql<{ node: unknown }>('{ node(id: "actor:injected") { id } }')).data?.node).toBeNull();
+    expect(
+      (await api.gql<{ node: unknown }>(/* GraphQL */ `query Node2 { node(id: "actor:injected") { id } }`)).data?.node,
+    ).toBeNull();
     expect((await countGraph(api.server.db)).nodes).toBeGreaterThan(nodesBefore);
   });
 
@@ -413,19 +418,19 @@ describe('bad input never breaks the server', () => {
             body: `{"query": ${JSON.stringify(query)}, "variables": ${variables}}`,
           });
         const variables = await raw(
-          'query Q($f: ActorFilter) { actors(filter: $f) { totalCount } }',
+          /* GraphQL */ `query Q($f: ActorFilter) { actors(filter: $f) { totalCount } }`,
           `{"f": ${nested}}`,
         );
         // The analysts' JSON scalar takes any shape: the depth guard is what stands before recursive code.
         const cypherParams = await raw(
-          'query Q($p: JSON) { cypher(query: "RETURN $p AS p", params: $p) { rows } }',
+          /* GraphQL */ `query Q($p: JSON) { cypher(query: "RETURN $p AS p", params: $p) { rows } }`,
           `{"p": {"p": ${nested}}}`,
           ANALYST,
         );
         const overGet = await request(api, {
           method: 'GET',
           headers: { 'apollo-require-preflight': 'true' },
-          search: `?${new URLSearchParams({ query: 'query Q($f: ActorFilter) { actors(filter: $f) { totalCount } }', variables: `{"f": ${nested}}` })}`,
+          search: `?${new URLSearchParams({ query: /* GraphQL */ `query Q($f: ActorFilter) { actors(filter: $f) { totalCount } }`, variables: `{"f": ${nested}}` })}`,
         });
         for (const reply of [variables, cypherParams]) {
           expectWellFormed(reply);
@@ -449,12 +454,14 @@ describe('bad input never breaks the server', () => {
         cases += 1;
         fc.pre(name !== 'Known' && name !== 'Other');
         const reply = await postJson(api, {
-          query: 'query Known { __typename } query Other { __typename }',
+          query: /* GraphQL */ `query Known { __typename } query Other { __typename }`,
           operationName: name,
         });
         expect(reply.status).toBe(400);
         expectWellFormed(reply);
-        const both = await postJson(api, { query: 'query Known { __typename } query Other { __typename }' });
+        const both = await postJson(api, {
+          query: /* GraphQL */ `query Known { __typename } query Other { __typename }`,
+        });
         expect(both.status).toBe(400);
         expectWellFormed(both);
       }),
@@ -464,6 +471,6 @@ describe('bad input never breaks the server', () => {
 
   it('still serves after all of it', async () => {
     expect((await fetch(`${api.url}/ready`)).status).toBe(200);
-    expect((await api.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect((await api.gql(/* GraphQL */ `query Typename { __typename }`)).data).toEqual({ __typename: 'Query' });
   });
 });

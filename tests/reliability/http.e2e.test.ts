@@ -41,7 +41,7 @@ describe('GraphQL over HTTP', () => {
     it('answers application/graphql-response+json when the client asks for it', async () => {
       const response = await post(
         api.url,
-        { query: '{ __typename }' },
+        { query: /* GraphQL */ `query Typename { __typename }` },
         { accept: 'application/graphql-response+json' },
       );
       expect(response.status).toBe(200);
@@ -51,14 +51,18 @@ describe('GraphQL over HTTP', () => {
 
     it('answers application/json by default and for Accept: application/json', async () => {
       for (const headers of [{}, { accept: 'application/json' }] as Record<string, string>[]) {
-        const response = await post(api.url, { query: '{ __typename }' }, headers);
+        const response = await post(api.url, { query: /* GraphQL */ `query Typename2 { __typename }` }, headers);
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       }
     });
 
     it('refuses with 406 when the client accepts no JSON media type', async () => {
-      const response = await post(api.url, { query: '{ __typename }' }, { accept: 'application/xml' });
+      const response = await post(
+        api.url,
+        { query: /* GraphQL */ `query Typename3 { __typename }` },
+        { accept: 'application/xml' },
+      );
       expect(response.status).toBe(406);
     });
 
@@ -74,20 +78,24 @@ describe('GraphQL over HTTP', () => {
     });
 
     it('answers 400 when the operationName names no operation of the document', async () => {
-      const response = await post(api.url, { query: 'query A { __typename }', operationName: 'B' });
+      const response = await post(api.url, { query: /* GraphQL */ `query A { __typename }`, operationName: 'B' });
       expect(response.status).toBe(400);
       expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
     });
 
     it('does not announce the framework (no X-Powered-By)', async () => {
-      const response = await post(api.url, { query: '{ __typename }' });
+      const response = await post(api.url, { query: /* GraphQL */ `query Typename4 { __typename }` });
       expect(response.headers.get('x-powered-by')).toBeNull();
     });
   });
 
   describe('GET', () => {
     it('runs a query over GET when the request carries a preflight header', async () => {
-      const response = await get(api.url, { query: '{ __typename }' }, { 'apollo-require-preflight': 'true' });
+      const response = await get(
+        api.url,
+        { query: /* GraphQL */ `query Typename5 { __typename }` },
+        { 'apollo-require-preflight': 'true' },
+      );
       expect(response.status).toBe(200);
       expect(((await response.json()) as Body).data).toEqual({ __typename: 'Query' });
     });
@@ -106,7 +114,7 @@ describe('GraphQL over HTTP', () => {
     });
 
     it('blocks a simple GET (no preflight header, no JSON content type) as a possible CSRF', async () => {
-      const response = await get(api.url, { query: '{ __typename }' });
+      const response = await get(api.url, { query: /* GraphQL */ `query Typename6 { __typename }` });
       expect(response.status).toBe(400);
       const body = (await response.json()) as Body;
       expect(body.data).toBeUndefined();
@@ -118,7 +126,7 @@ describe('GraphQL over HTTP', () => {
       const response = await fetch(`${api.url}/graphql`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
+        body: JSON.stringify({ query: /* GraphQL */ `query Typename7 { __typename }` }),
       });
       expect(response.status).toBe(405);
     });
@@ -189,7 +197,11 @@ describe('CORS', () => {
       expect(ok.status).toBe(204);
       expect(ok.headers.get('access-control-allow-origin')).toBe(allowed);
       expect(ok.headers.get('access-control-allow-headers')).toMatch(/authorization/);
-      const simple = await post(api.url, { query: '{ __typename }' }, { origin: allowed });
+      const simple = await post(
+        api.url,
+        { query: /* GraphQL */ `query Typename8 { __typename }` },
+        { origin: allowed },
+      );
       expect(simple.headers.get('access-control-allow-origin')).toBe(allowed);
 
       const stranger = await preflight(api.url, 'https://attacker.example');
@@ -211,7 +223,8 @@ describe('CORS', () => {
 });
 
 describe('introspection and the landing page', () => {
-  const introspect = (url: string) => post(url, { query: '{ __schema { queryType { name } } }' });
+  const introspect = (url: string) =>
+    post(url, { query: /* GraphQL */ `query Schema { __schema { queryType { name } } }` });
   const landing = (url: string) => fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
 
   it('serves both outside production by default', async () => {
@@ -259,7 +272,9 @@ describe('production', () => {
   });
 
   it('turns introspection and the landing page off by default', async () => {
-    expect((await post(url, { query: '{ __schema { queryType { name } } }' })).status).toBe(400);
+    expect((await post(url, { query: /* GraphQL */ `query Schema2 { __schema { queryType { name } } }` })).status).toBe(
+      400,
+    );
     const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
   });
@@ -267,7 +282,7 @@ describe('production', () => {
   it('shows an internal error as the masked message, with no stack trace; the details go to the log', async () => {
     // A closed driver makes every database call fail with an error no client should see.
     await server.db.driver.close();
-    const response = await post(url, { query: '{ node(id: "actor:csp") { id } }' });
+    const response = await post(url, { query: /* GraphQL */ `query Node { node(id: "actor:csp") { id } }` });
     const text = await response.text();
     const body = JSON.parse(text) as Body;
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });

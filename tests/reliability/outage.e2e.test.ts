@@ -42,8 +42,8 @@ async function until(check: () => Promise<boolean>, attempts = 240): Promise<boo
   return false;
 }
 
-const ADD_SOURCE = `mutation { addSource(input: {id: "source:before-outage", kind: ARTICLE, title: "Written before the outage"}) { id } }`;
-const READ_SOURCE = `{ node(id: "source:before-outage") { id ... on Source { title } } }`;
+const ADD_SOURCE = /* GraphQL */ `mutation AddSource { addSource(input: {id: "source:before-outage", kind: ARTICLE, title: "Written before the outage"}) { id } }`;
+const READ_SOURCE = /* GraphQL */ `query Node { node(id: "source:before-outage") { id ... on Source { title } } }`;
 
 describe('when Neo4j goes away and comes back', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'conflict-graph-outage-'));
@@ -86,7 +86,7 @@ describe('when Neo4j goes away and comes back', () => {
     expect(await status(api, '/ready')).toBe(503);
     expect(await status(api, '/health')).toBe(200);
     // A request that needs no database is still served.
-    expect((await gql(api, '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+    expect((await gql(api, /* GraphQL */ `query Typename { __typename }`)).body.data).toEqual({ __typename: 'Query' });
     expect(api.child.exitCode).toBeNull();
     expect(api.child.signalCode).toBeNull();
   });

@@ -45,7 +45,7 @@ describe('query limits', () => {
     ['depth', nested(3), 'QUERY_TOO_DEEP', 6],
     [
       'cost',
-      'query { actors(first: 100) { nodes { claimsAbout(first: 100) { nodes { id text } } } } }',
+      /* GraphQL */ `query Actors { actors(first: 100) { nodes { claimsAbout(first: 100) { nodes { id text } } } } }`,
       'QUERY_TOO_COSTLY',
       400,
     ],
@@ -87,7 +87,10 @@ describe('query limits', () => {
     const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+      body: JSON.stringify([
+        { query: /* GraphQL */ `query Typename { __typename }` },
+        { query: /* GraphQL */ `query Typename2 { __typename }` },
+      ]),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };

@@ -28,13 +28,13 @@ async function sendKeys(url: string): Promise<number[]> {
     statuses.push(response.status);
     await response.text();
   };
-  await send({ authorization: `Bearer ${KEY}` }, '{ node(id: "actor:csp") { id } }');
-  await send({ 'x-api-key': KEY }, '{ node(id: "actor:csp") { id } }');
-  await send({ authorization: `Bearer ${UNKNOWN_KEY}` }, '{ __typename }');
-  await send({ 'x-api-key': UNKNOWN_KEY }, '{ __typename }');
+  await send({ authorization: `Bearer ${KEY}` }, /* GraphQL */ `query Node { node(id: "actor:csp") { id } }`);
+  await send({ 'x-api-key': KEY }, /* GraphQL */ `query Node2 { node(id: "actor:csp") { id } }`);
+  await send({ authorization: `Bearer ${UNKNOWN_KEY}` }, /* GraphQL */ `query Typename { __typename }`);
+  await send({ 'x-api-key': UNKNOWN_KEY }, /* GraphQL */ `query Typename2 { __typename }`);
   await send(
     { authorization: `Bearer ${KEY}` },
-    'mutation { addClaim(input: {text: "t", assertedBy: {id: "actor:nobody"}, sourceIds: ["source:none"]}) { id } }',
+    /* GraphQL */ `mutation AddClaim { addClaim(input: {text: "t", assertedBy: {id: "actor:nobody"}, sourceIds: ["source:none"]}) { id } }`,
   );
   await send({ authorization: `Bearer ${KEY}` }, '{ node(id: ');
   return statuses;

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       heap: '768m',
       pageCache: '256m',
       nice: 10,
+      txMemory: '256m',
     });
     expect(config.introspection).toBe(true);
   });

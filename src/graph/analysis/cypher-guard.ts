@@ -8,8 +8,8 @@
  */
 import { appError, badInput, ErrorCode } from '../../errors.js';
 
-type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'param' | 'punct';
-interface Token {
+export type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'param' | 'punct';
+export interface Token {
   kind: TokenKind;
   text: string;
 }

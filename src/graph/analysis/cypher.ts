@@ -7,15 +7,25 @@
  *   3. the transaction itself is READ (session access mode READ, executeRead), so Neo4j refuses
  *      any write the first two missed.
  * Refusals are WRITE_REFUSED and nothing runs. Rows stream and stop at the cap, so a query that
- * matches millions of rows costs the cap, and Neo4j cancels it at the timeout.
+ * matches millions of rows costs the cap, and Neo4j cancels it at the timeout. What Neo4j cannot
+ * cancel (an expression iterating a huge list checks for no timeout) is refused up front, and the
+ * request is answered at its deadline whatever the engine does (DbScope.transaction).
  */
-import neo4j, { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
-import { badInput, queryTimeout, requestTimeout } from '../../errors.js';
+import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
+import { appError, badInput, ErrorCode } from '../../errors.js';
 import { translateDatabaseError, type DbScope } from '../core/database.js';
-import { checkReadOnlyText, writeRefused } from './cypher-guard.js';
+import { checkBoundedIteration } from './cypher-bounds.js';
+import { checkReadOnlyText, tokenize, writeRefused } from './cypher-guard.js';
 import { toCypherParams, toJson, type Json } from './cypher-values.js';
 
 export const MAX_QUERY_LENGTH = 20_000;
+
+/**
+ * While this many transactions are held by the engine past their deadline (a query Neo4j does
+ * not stop), analysts' queries are refused: one runaway may keep a core, the next would take
+ * the engine from everyone else.
+ */
+export const MAX_ABANDONED = 1;
 
 export interface CypherLimits {
   timeoutMs: number;
@@ -34,17 +44,6 @@ function isAccessModeError(error: unknown): boolean {
     error instanceof Neo4jError &&
     (error.code === 'Neo.ClientError.Statement.AccessMode' || /read access mode|read-only/i.test(error.message))
   );
-}
-
-/** Server-side limits that a narrower query avoids. */
-function tooBig(error: unknown): Error | null {
-  if (error instanceof Neo4jError && error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError') {
-    return badInput(
-      'The query needs more memory than a transaction may use. Narrow it (a LIMIT, fewer hops).',
-      'query',
-    );
-  }
-  return null;
 }
 
 /** The user's own mistakes (syntax, unknown function, bad argument) are theirs to see and fix. */
@@ -98,16 +97,6 @@ async function runGuarded(
   return { columns, rows, truncated };
 }
 
-/** CYPHER_TIMEOUT_MS, or less when the request's own deadline is nearer. */
-function cypherBudget(scope: DbScope, timeoutMs: number) {
-  const deadline = scope.deadline;
-  const own = { ms: timeoutMs, timedOut: () => queryTimeout(timeoutMs) };
-  if (!deadline) return own;
-  const left = Math.ceil(deadline.at - Date.now());
-  if (left <= 0) throw requestTimeout(deadline.ms);
-  return left < timeoutMs ? { ms: left, timedOut: () => requestTimeout(deadline.ms) } : own;
-}
-
 /** Runs an analyst's query read-only; WRITE_REFUSED for anything that would change the graph. */
 export async function runReadOnlyCypher(
   scope: DbScope,
@@ -121,23 +110,29 @@ export async function runReadOnlyCypher(
     throw badInput(`The query is longer than ${MAX_QUERY_LENGTH} characters.`, 'query');
   if (locks.text) checkReadOnlyText(query);
   const params = toCypherParams(rawParams);
-  const mode = locks.readTransaction ? neo4j.session.READ : neo4j.session.WRITE;
-  const session = scope.db.driver.session({
-    database: scope.db.name,
-    defaultAccessMode: mode,
-    // One batch a little over the cap: the server never computes far past what is kept.
-    fetchSize: Math.min(limits.maxRows + 1, 1_000),
-  });
+  if (locks.text) checkBoundedIteration(tokenize(query), params);
+  if (scope.db.abandoned >= MAX_ABANDONED) {
+    throw appError(
+      ErrorCode.DATABASE_BUSY,
+      "An earlier Cypher query is still held by the database past its deadline; analysts' queries are paused until it ends. Try again in a minute.",
+    );
+  }
   const work = (tx: ManagedTransaction) =>
     runGuarded(tx, query, params, limits.maxRows, locks.plan, () => (scope.roundTrips += 1));
-  const budget = cypherBudget(scope, limits.timeoutMs);
+  // CYPHER_TIMEOUT_MS, or less when the request's own deadline is nearer; answered by then.
+  const budget = scope.budget(limits.timeoutMs);
   try {
-    const config = { timeout: budget.ms };
-    return await (locks.readTransaction ? session.executeRead(work, config) : session.executeWrite(work, config));
+    return await scope.transaction(
+      {
+        mode: locks.readTransaction ? 'READ' : 'WRITE',
+        timeoutMs: limits.timeoutMs,
+        // One batch a little over the cap: the server never computes far past what is kept.
+        fetchSize: Math.min(limits.maxRows + 1, 1_000),
+      },
+      work,
+    );
   } catch (error) {
     if (isAccessModeError(error)) throw writeRefused('Neo4j refused a write in this read-only transaction');
-    throw userError(error) ?? tooBig(error) ?? translateDatabaseError(error, budget.ms, budget.timedOut);
-  } finally {
-    await session.close();
+    throw userError(error) ?? translateDatabaseError(error, budget.ms, budget.timedOut);
   }
 }

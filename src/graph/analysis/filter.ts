@@ -8,7 +8,7 @@ import { badInput } from '../../errors.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { checkWindow } from '../core/time-window.js';
 
-/** Every relationship between domain nodes (src/graph/README.md). NAMES (to Name nodes) is not one. */
+/** Every relationship between domain nodes (docs/model.md). NAMES (to Name nodes) is not one. */
 export const RELATION_KINDS = [
   'PARTICIPATED_IN',
   'OCCURRED_AT',

@@ -19,7 +19,6 @@ import {
   type RelationKind,
 } from './filter.js';
 import {
-  DOMAIN_NODE_BY_ID,
   domainLabelOf,
   EDGE_PROJECTION,
   type NodeRead,
@@ -30,6 +29,7 @@ import {
   type GraphEdgeObject,
   type GraphNodeObject,
 } from './view.js';
+import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 import neo4j from 'neo4j-driver';
 
 export const MAX_DEPTH = 3;

@@ -17,7 +17,6 @@ import {
   type RelationKind,
 } from './filter.js';
 import {
-  DOMAIN_NODE_BY_ID,
   domainLabelOf,
   EDGE_PROJECTION,
   type NodeRead,
@@ -28,6 +27,7 @@ import {
   type GraphEdgeObject,
   type GraphNodeObject,
 } from './view.js';
+import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_HOPS = 6;

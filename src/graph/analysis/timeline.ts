@@ -18,7 +18,7 @@ import {
 import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { statementVariants } from '../core/statement-variants.js';
 import { checkWindow } from '../core/time-window.js';
-import { DOMAIN_NODE_BY_ID } from './view.js';
+import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export const timelineOrdering = 'timeline:START_TIME:ASC';
 

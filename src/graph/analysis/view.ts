@@ -7,6 +7,7 @@ import type { Node as Neo4jNode } from 'neo4j-driver';
 import { notFound } from '../../errors.js';
 import type { DbScope } from '../core/database.js';
 import { displayLabel, domainLabel, NODE_MAP, toDomain, type DomainObject, type NodeLabel } from '../core/mapping.js';
+import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
 
@@ -98,19 +99,6 @@ export function toGraphEdge(row: EdgeRow): GraphEdgeObject {
     status: row.claimIds ? (row.status ?? null) : null,
   };
 }
-
-/**
- * `CALL` fragment binding `n` to the domain node whose id is `$<param>`: one unique-index seek
- * per domain label (a label-less MATCH would scan every node, and would find Name nodes).
- */
-export const DOMAIN_NODE_BY_ID = (param: string): string => `
-  CALL () {
-    MATCH (n:Actor {id: $${param}}) RETURN n
-    UNION MATCH (n:Place {id: $${param}}) RETURN n
-    UNION MATCH (n:Event {id: $${param}}) RETURN n
-    UNION MATCH (n:Source {id: $${param}}) RETURN n
-    UNION MATCH (n:Claim {id: $${param}}) RETURN n
-  }`;
 
 const LABELS_OF = `${DOMAIN_NODE_BY_ID('id')} RETURN labels(n) AS labels LIMIT 1`;
 

@@ -2,27 +2,16 @@
  * The batched bulk write path: a whole graph of actors, places, sources, events, claims and the
  * fact edges behind them, written with UNWIND in chunks — one statement per label and per
  * relationship kind, never one statement per row. Used by the generator (`npm run generate`) and
- * by the researchers' `importClaims`. It writes the property graph exactly as src/graph/README.md
+ * by the researchers' `importClaims`. It writes the property graph exactly as docs/model.md
  * describes it (ids, Name nodes, aliasText, fact edges with claimIds and status); deciding what to
  * write, and validating it, is the caller's job (see import-claims.ts).
  */
 import type { DbScope, Params, WriteTx } from '../core/database.js';
-import { STATUS_STRENGTH, type ClaimStatus } from '../write/claim-status.js';
+import { STATUS_RANK, type ClaimStatus } from '../../domain/claim-status.js';
 import { SET_EVENT_SPAN } from '../core/event-span.js';
 import { nameKey } from '../../domain/names.js';
 
 export type { ClaimStatus };
-
-/** Strength of a status when several claims back one fact edge (src/graph/README.md). */
-export const STATUS_RANK: Readonly<Record<ClaimStatus, number>> = Object.fromEntries(
-  STATUS_STRENGTH.map((status, i) => [status, STATUS_STRENGTH.length - i]),
-) as Record<ClaimStatus, number>;
-
-export function strongestStatus(statuses: Iterable<ClaimStatus>): ClaimStatus {
-  let best: ClaimStatus = 'DISPUTED';
-  for (const s of statuses) if (STATUS_RANK[s] > STATUS_RANK[best]) best = s;
-  return best;
-}
 
 export interface BulkActor {
   id: string;

@@ -3,15 +3,24 @@
  * its database round trips, and translates driver failures into the project's errors at this
  * edge, so nothing above it sees a Neo4jError.
  */
+import { randomUUID } from 'node:crypto';
 import neo4j, {
   type Driver,
   isRetryableError,
   type ManagedTransaction,
   type Record as Neo4jRecord,
   Neo4jError,
+  type Session,
 } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
-import { appError, databaseUnavailable, ErrorCode, queryTimeout, requestTimeout } from '../../errors.js';
+import {
+  appError,
+  databaseUnavailable,
+  ErrorCode,
+  queryMemoryLimit,
+  queryTimeout,
+  requestTimeout,
+} from '../../errors.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Neo4jRecord;
@@ -41,6 +50,22 @@ const UNAVAILABLE_CODES = new Set([
   'SessionExpired',
   'Neo.TransientError.General.DatabaseUnavailable',
 ]);
+/**
+ * Memory errors are not transient for the query that raised them: the same query needs the same
+ * memory again. The driver files "Java heap space" and the transaction memory limit under
+ * TransientError (retriable), so they are taken out of every retry here.
+ */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.OutOfMemoryError',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+]);
+
+export function isMemoryError(error: unknown): boolean {
+  return error instanceof Neo4jError && (MEMORY_CODES.has(error.code) || /Java heap space/i.test(error.message));
+}
+
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
@@ -58,6 +83,7 @@ export function translateDatabaseError(
   if (error instanceof GraphQLError) return error;
   if (error instanceof Neo4jError) {
     if (UNAVAILABLE_CODES.has(error.code)) return databaseUnavailable();
+    if (isMemoryError(error)) return queryMemoryLimit();
     if (TIMEOUT_CODES.has(error.code)) return timedOut();
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return appError(
@@ -95,6 +121,12 @@ export class Database {
   scope(timeoutMs = this.txTimeoutMs, deadline?: Deadline): DbScope {
     return new DbScope(this, timeoutMs, deadline);
   }
+
+  /**
+   * Transactions abandoned at their deadline that the engine has not let go of yet (their
+   * session has not closed): work that is still running, or a connection that is stuck.
+   */
+  abandoned = 0;
 
   /** True when the database answers a trivial query now. */
   async ping(): Promise<boolean> {
@@ -141,14 +173,42 @@ export function deadlineIn(ms: number, now = Date.now()): Deadline {
   return { at: now + ms, ms };
 }
 
-/** The timeout one transaction gets, and the error to raise when Neo4j cancels it. */
-interface Budget {
+/** The timeout one transaction gets, and the error to raise when it runs out. */
+export interface Budget {
   ms: number;
+  /** The epoch millisecond by which the caller gets an answer, whatever the driver does. */
+  answerBy: number;
   timedOut: () => GraphQLError;
+}
+
+/**
+ * How long past its own timeout a transaction may take before the caller is answered anyway:
+ * Neo4j checks timeouts every couple of seconds (db.transaction.monitor.check.interval, 2 s),
+ * so its own clean error usually comes first. A request deadline gets no grace: it is the
+ * client's, and is kept to the millisecond.
+ */
+const TIMEOUT_GRACE_MS = 2_500;
+
+/** How long the termination of an abandoned transaction may take. */
+const TERMINATE_TIMEOUT_MS = 5_000;
+
+const FIND_TRANSACTIONS = `
+  SHOW TRANSACTIONS YIELD transactionId, metaData
+  WHERE metaData.scope = $scope
+  RETURN collect(transactionId) AS ids`;
+
+/** Options of one managed transaction run through a scope. */
+export interface TransactionOptions {
+  mode: 'READ' | 'WRITE';
+  /** Its own timeout instead of the scope's (still cut to the request deadline). */
+  timeoutMs?: number;
+  fetchSize?: number;
 }
 
 export class DbScope {
   roundTrips = 0;
+  /** Marks this scope's transactions (transaction metadata), so they can be found and terminated. */
+  readonly id = randomUUID();
 
   constructor(
     readonly db: Database,
@@ -156,14 +216,66 @@ export class DbScope {
     readonly deadline?: Deadline,
   ) {}
 
-  /** The scope's timeout, or less when the request deadline is nearer; refuses past the deadline. */
-  private budget(): Budget {
-    const own: Budget = { ms: this.timeoutMs, timedOut: () => queryTimeout(this.timeoutMs) };
+  /** The timeout (the scope's, or `ownMs`), or less when the request deadline is nearer; refuses past it. */
+  budget(ownMs = this.timeoutMs): Budget {
+    const now = Date.now();
+    const own: Budget = { ms: ownMs, answerBy: now + ownMs + TIMEOUT_GRACE_MS, timedOut: () => queryTimeout(ownMs) };
     const deadline = this.deadline;
     if (!deadline) return own;
-    const left = Math.ceil(deadline.at - Date.now());
+    const left = Math.ceil(deadline.at - now);
     if (left <= 0) throw requestTimeout(deadline.ms);
-    return left < this.timeoutMs ? { ms: left, timedOut: () => requestTimeout(deadline.ms) } : own;
+    if (left < ownMs) return { ms: left, answerBy: deadline.at, timedOut: () => requestTimeout(deadline.ms) };
+    return { ...own, answerBy: Math.min(own.answerBy, deadline.at) };
+  }
+
+  private transactionConfig(budget: Budget) {
+    return { timeout: budget.ms, metadata: { scope: this.id } };
+  }
+
+  /**
+   * Runs `work` on `session` and answers by `budget.answerBy` whatever the driver does: a query
+   * the engine does not stop (an expression that never checks for termination) or a connection
+   * that never answers must not hold the request. Past that moment the caller gets the timeout
+   * error; the transaction is terminated from a second connection and its session is left to
+   * close in the background, counted in `db.abandoned` until it does.
+   */
+  private async bounded<T>(session: Session, budget: Budget, work: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    let abandoned = false;
+    const late = new Promise<never>((_, fail) => {
+      timer = setTimeout(
+        () => {
+          abandoned = true;
+          fail(budget.timedOut());
+        },
+        Math.max(0, budget.answerBy - Date.now()),
+      );
+    });
+    try {
+      return await Promise.race([work(), late]);
+    } finally {
+      clearTimeout(timer);
+      if (abandoned) this.abandon(session);
+      else await session.close();
+    }
+  }
+
+  private abandon(session: Session): void {
+    this.db.abandoned += 1;
+    void this.terminate()
+      .catch(() => {})
+      .then(() => session.close())
+      .catch(() => {})
+      .finally(() => (this.db.abandoned -= 1));
+  }
+
+  /** Terminates this scope's transactions that still run on the server; how many there were. */
+  async terminate(): Promise<number> {
+    const config = { database: this.db.name, transactionConfig: { timeout: TERMINATE_TIMEOUT_MS } };
+    const found = await this.db.driver.executeQuery(FIND_TRANSACTIONS, { scope: this.id }, config);
+    const ids = (found.records[0]?.get('ids') as string[] | undefined) ?? [];
+    if (ids.length > 0) await this.db.driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, config);
+    return ids.length;
   }
 
   /**
@@ -171,7 +283,7 @@ export class DbScope {
    * `driver.executeQuery`, which wraps each query in BEGIN and COMMIT: an auto-commit query sends
    * RUN and PULL together and costs about half the client and server CPU of a short read. It keeps
    * executeQuery's causal chain (its bookmark manager, so a read follows the writes before it) and
-   * its retries of transient failures, while the request's budget lasts.
+   * its retries of transient failures, while the request's budget lasts; never of a memory error.
    */
   async read(query: string, params: Params = {}): Promise<Row[]> {
     for (let attempt = 1; ; attempt++) {
@@ -183,38 +295,72 @@ export class DbScope {
         bookmarkManager: this.db.driver.executeQueryBookmarkManager,
       });
       try {
-        return (await session.run(query, params, { timeout: budget.ms })).records;
+        return await this.bounded(
+          session,
+          budget,
+          async () => (await session.run(query, params, this.transactionConfig(budget))).records,
+        );
       } catch (error) {
-        if (attempt < READ_ATTEMPTS && isRetryableError(error) && budget.ms > READ_RETRY_DELAY_MS) {
+        if (
+          attempt < READ_ATTEMPTS &&
+          isRetryableError(error) &&
+          !isMemoryError(error) &&
+          budget.ms > READ_RETRY_DELAY_MS
+        ) {
           await new Promise((resolve) => setTimeout(resolve, READ_RETRY_DELAY_MS * attempt));
           continue;
         }
         throw translateDatabaseError(error, budget.ms, budget.timedOut);
-      } finally {
-        await session.close();
       }
+    }
+  }
+
+  /**
+   * One managed transaction of `options.mode`, bounded like every query of the scope; the
+   * driver retries transient failures, never a memory error. Errors other than the scope's own
+   * timeouts and memory errors come back untranslated, for the caller to classify first.
+   */
+  async transaction<T>(options: TransactionOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const budget = this.budget(options.timeoutMs);
+    const session = this.db.driver.session({
+      database: this.db.name,
+      defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.db.driver.executeQueryBookmarkManager,
+      ...(options.fetchSize ? { fetchSize: options.fetchSize } : {}),
+    });
+    // A memory error leaves `work` as a GraphQLError, which the driver's retry logic does not retry.
+    const attempt = async (tx: ManagedTransaction) => {
+      try {
+        return await work(tx);
+      } catch (error) {
+        throw isMemoryError(error) ? queryMemoryLimit() : error;
+      }
+    };
+    const config = this.transactionConfig(budget);
+    try {
+      return await this.bounded(session, budget, () =>
+        options.mode === 'READ' ? session.executeRead(attempt, config) : session.executeWrite(attempt, config),
+      );
+    } catch (error) {
+      if (error instanceof Neo4jError && TIMEOUT_CODES.has(error.code)) throw budget.timedOut();
+      throw error;
     }
   }
 
   /** One WRITE transaction: all of `work` commits, or none of it does. Retried on transient errors. */
   async write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     const budget = this.budget();
-    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(
-        (tx: ManagedTransaction) =>
-          work({
-            run: async (query, params = {}) => {
-              this.roundTrips += 1;
-              return (await tx.run(query, params)).records;
-            },
-          }),
-        { timeout: budget.ms },
+      return await this.transaction({ mode: 'WRITE' }, (tx) =>
+        work({
+          run: async (query, params = {}) => {
+            this.roundTrips += 1;
+            return (await tx.run(query, params)).records;
+          },
+        }),
       );
     } catch (error) {
       throw translateDatabaseError(error, budget.ms, budget.timedOut);
-    } finally {
-      await session.close();
     }
   }
 }

@@ -412,16 +412,6 @@ export function displayLabel(o: DomainObject): string {
   }
 }
 
-/** Claim statuses from strongest to weakest: a fact edge shows its strongest claim's. */
-export const STATUS_STRENGTH: readonly string[] = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'];
-
-/** The strongest of some statuses (REPORTED when none is known). */
-export function strongestStatus(statuses: readonly (string | null | undefined)[]): string {
-  const known = statuses.filter((s): s is string => typeof s === 'string' && STATUS_STRENGTH.includes(s));
-  if (known.length === 0) return 'REPORTED';
-  return known.reduce((a, b) => (STATUS_STRENGTH.indexOf(a) <= STATUS_STRENGTH.indexOf(b) ? a : b));
-}
-
 /** What a fact edge carries: the claims behind it and their strongest status. */
 export interface FactEdge {
   claimIds: string[];
@@ -450,4 +440,19 @@ export interface ActorRelationObject extends FactEdge {
 /** The properties of a node returned by a query (a column, or a value inside a collected map). */
 export function nodeProps(node: unknown): Props {
   return (node as Neo4jNode).properties as Props;
+}
+
+/**
+ * The fields of `label`'s SDL type that the tables above do not map: a field FIELD_PROPERTIES
+ * does not list (nor any `field.` sub-key of it), or one listing a property MAPPED_PROPERTIES does
+ * not read, would read back null through NODE_MAP while `node(id)` answers it. The mapping test
+ * holds every SDL field to this.
+ */
+export function unmappedFields(label: NodeLabel, fields: readonly string[]): string[] {
+  const table = FIELD_PROPERTIES[label];
+  const read = new Set([...MAPPED_PROPERTIES[label].plain, ...MAPPED_PROPERTIES[label].dateTimes]);
+  return fields.filter((field) => {
+    const keys = Object.keys(table).filter((key) => key === field || key.startsWith(`${field}.`));
+    return keys.length === 0 || keys.some((key) => table[key]!.some((property) => !read.has(property)));
+  });
 }

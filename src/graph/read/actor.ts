@@ -5,14 +5,8 @@
  */
 import { alignRows, nodesByIds } from '../core/batches.js';
 import type { DbScope } from '../core/database.js';
-import {
-  type ActorObject,
-  type ActorRelationObject,
-  strongestStatus,
-  toActor,
-  toFactEdge,
-  nodeProps,
-} from '../core/mapping.js';
+import { type ActorObject, type ActorRelationObject, toActor, toFactEdge, nodeProps } from '../core/mapping.js';
+import { strongestStatus } from '../../domain/claim-status.js';
 import { normaliseName } from '../../domain/names.js';
 import {
   type Connection,

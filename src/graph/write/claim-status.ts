@@ -1,51 +1,15 @@
 /**
- * Claim status, derived from the evidence (src/graph/README.md, "Claim status"), and the status
- * of the fact edges the claims back. `deriveClaimStatus` is the rule, pure; `refreshStatuses`
- * reads a claim's evidence, stores its status, then recomputes every fact edge that carries the
+ * Claim status in the database: `refreshStatuses` reads a claim's evidence, stores the status the
+ * rule derives (src/domain/claim-status.ts), then recomputes every fact edge that carries the
  * claim's id. The write path calls it after any change to a claim's evidence.
  */
 import type { WriteTx } from '../core/database.js';
-import { normaliseName } from '../../domain/names.js';
-
-export type ClaimStatus = 'REPORTED' | 'CORROBORATED' | 'DISPUTED' | 'UNVERIFIED';
-
-export interface EvidenceSource {
-  id: string;
-  publisher: string | null;
-  /** Ids of the sources it cites. */
-  citesIds: string[];
-}
-
-export interface StatusEvidence {
-  /** REPORTED_IN and SUPPORTS sources, each once. */
-  evidence: EvidenceSource[];
-  contradicted: boolean;
-  notIndependentlyVerified: boolean;
-}
-
-/**
- * Independent origins: a source that cites another evidence source is a relay and does not
- * count; the rest count once per publisher when they have one, else once each.
- */
-export function independentOrigins(evidence: readonly EvidenceSource[]): number {
-  const ids = new Set(evidence.map((s) => s.id));
-  const origins = new Set<string>();
-  for (const source of evidence) {
-    const relay = source.citesIds.some((cited) => cited !== source.id && ids.has(cited));
-    if (!relay) origins.add(source.publisher ? `publisher:${normaliseName(source.publisher)}` : `source:${source.id}`);
-  }
-  return origins.size;
-}
-
-export function deriveClaimStatus(claim: StatusEvidence): ClaimStatus {
-  if (claim.contradicted) return 'DISPUTED';
-  const origins = independentOrigins(claim.evidence);
-  if (claim.notIndependentlyVerified && origins < 2) return 'UNVERIFIED';
-  return origins >= 2 ? 'CORROBORATED' : 'REPORTED';
-}
-
-/** Strongest first: a fact edge shows the strongest status among its live claims. */
-export const STATUS_STRENGTH: readonly ClaimStatus[] = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'];
+import {
+  deriveClaimStatus,
+  STATUS_STRENGTH,
+  type ClaimStatus,
+  type EvidenceSource,
+} from '../../domain/claim-status.js';
 
 /**
  * Appended to a MERGE of a fact edge `r`: the edge gains the claim's id ($claimId) once. Its

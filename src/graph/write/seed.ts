@@ -5,8 +5,8 @@
  * id as idempotency key, so loading twice gives the same graph: the second run replays.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { PROJECT_ROOT } from '../../paths.js';
 import { parse } from 'yaml';
 import { addActor } from './actor.js';
 import type { Writer } from './audit.js';
@@ -15,7 +15,7 @@ import type { Database } from '../core/database.js';
 import { addPlace } from './place.js';
 import { addSource } from './source.js';
 
-export const SEED_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../seed');
+export const SEED_DIR = join(PROJECT_ROOT, 'seed');
 export const SEED_WRITER: Writer = { identity: 'seed' };
 // The seed writes ~50 small transactions; a slow shared machine should not time them out.
 const SEED_TX_TIMEOUT_MS = 60_000;

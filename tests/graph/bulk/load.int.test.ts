@@ -1,6 +1,6 @@
 /**
  * The bulk write path against the real database: a generated graph lands exactly as
- * src/graph/README.md describes it, writing it twice changes nothing, and a dangling reference
+ * docs/model.md describes it, writing it twice changes nothing, and a dangling reference
  * writes nothing at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

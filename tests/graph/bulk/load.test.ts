@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkStatements, strongestStatus, type BulkGraph } from '../../../src/graph/bulk/load.js';
-
-describe('strongestStatus', () => {
-  it('ranks CORROBORATED > REPORTED > UNVERIFIED > DISPUTED for fact edges', () => {
-    expect(strongestStatus(['DISPUTED', 'UNVERIFIED'])).toBe('UNVERIFIED');
-    expect(strongestStatus(['REPORTED', 'CORROBORATED', 'DISPUTED'])).toBe('CORROBORATED');
-    expect(strongestStatus(['UNVERIFIED', 'REPORTED'])).toBe('REPORTED');
-  });
-});
+import { bulkStatements, type BulkGraph } from '../../../src/graph/bulk/load.js';
 
 describe('bulkStatements', () => {
   const graph: BulkGraph = {

@@ -1,6 +1,11 @@
-/** The claim-status rule (src/graph/README.md, "Claim status"), pure. */
+/** The claim-status rule (docs/model.md, "Claim status"), pure. */
 import { describe, expect, it } from 'vitest';
-import { deriveClaimStatus, independentOrigins, type EvidenceSource } from '../../src/graph/write/claim-status.js';
+import {
+  deriveClaimStatus,
+  independentOrigins,
+  strongestStatus,
+  type EvidenceSource,
+} from '../../src/domain/claim-status.js';
 
 const article: EvidenceSource = { id: 'article', publisher: null, citesIds: ['spokesperson', 'civilians', 'images'] };
 const spokesperson: EvidenceSource = { id: 'spokesperson', publisher: 'CSP', citesIds: [] };
@@ -39,5 +44,13 @@ describe('claim status', () => {
   it('any contradicting source makes it DISPUTED, whatever supports it', () => {
     expect(status([spokesperson, civilians], { contradicted: true })).toBe('DISPUTED');
     expect(status([article], { contradicted: true, notIndependentlyVerified: true })).toBe('DISPUTED');
+  });
+});
+
+describe('strongestStatus', () => {
+  it('ranks CORROBORATED > REPORTED > UNVERIFIED > DISPUTED for fact edges', () => {
+    expect(strongestStatus(['DISPUTED', 'UNVERIFIED'])).toBe('UNVERIFIED');
+    expect(strongestStatus(['REPORTED', 'CORROBORATED', 'DISPUTED'])).toBe('CORROBORATED');
+    expect(strongestStatus(['UNVERIFIED', 'REPORTED'])).toBe('REPORTED');
   });
 });
