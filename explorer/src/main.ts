@@ -211,7 +211,9 @@ async function apply(): Promise<void> {
     refreshView(current);
     return;
   }
-  if (key !== drawnFor) {
+  // The drawing already is this view (Back to it after a failure, say): nothing failed for it.
+  if (key === drawnFor) failure = null;
+  else {
     statusLine.setAttribute('aria-busy', 'true');
     statusLine.textContent = drawnFor
       ? 'Loading… (the drawing shows the previous view until the answer comes)'
