@@ -1,6 +1,7 @@
 /**
  * `npm start`: validated config, the local Neo4j when NEO4J_URI is unset, then the server.
- * SIGINT/SIGTERM drain requests, close the driver and stop the local engine.
+ * SIGINT/SIGTERM drain requests, close the driver and stop the local engine. `npm start` execs
+ * this process in place of npm's shell (package.json), so the signal npm forwards reaches it.
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -43,6 +44,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // In-flight requests end by their deadline; past it and the engine's own shutdown, give up.
+    const stuck = setTimeout(() => {
+      log.error('still stopping after the request deadline and 30 s; exiting anyway');
+      process.exit(1);
+    }, config.limits.requestTimeoutMs + 30_000);
+    stuck.unref();
     await server.stop().catch((error: unknown) => log.error({ err: error }, 'error while stopping the server'));
     await local?.stop();
     process.exit(0);

@@ -18,8 +18,10 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './request/context.js';
 import { appError, ErrorCode } from './errors.js';
 import { explorerRouter } from './http/explorer.js';
+import { interchangeRouter } from './http/interchange.js';
 import { graphiqlPage } from './http/graphiql.js';
 import { formatError } from './http/format-error.js';
+import { jsonStatus } from './http/json-status.js';
 import { type Database, deadlineIn } from './graph/core/database.js';
 import { openDatabase } from './graph/core/open-database.js';
 import { migrate } from './graph/core/migrations.js';
@@ -111,6 +113,23 @@ export async function createServer(
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });
   });
   app.use('/explore', explorerRouter());
+  app.use(
+    '/interchange',
+    interchangeRouter({
+      db,
+      log,
+      viewerOf: (req) => {
+        const key = presentedKey(req.headers);
+        const viewer = key ? keys.identify(key) : null;
+        if (key && !viewer)
+          throw appError(
+            ErrorCode.UNAUTHENTICATED,
+            'That API key is not valid. Check it, or make one with npm run key.',
+          );
+        return viewer;
+      },
+    }),
+  );
   // A first visit lands on the explorer; /graphql in a browser is the bundled IDE.
   app.get('/', (_req, res) => res.redirect(302, '/explore/'));
   app.get('/graphql', graphiqlPage(config.landingPage));
@@ -140,6 +159,7 @@ export async function createServer(
         jsonBody(config),
         noBatches,
         shallowJson,
+        jsonStatus,
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             const key = presentedKey(req.headers);

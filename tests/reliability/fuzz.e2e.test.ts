@@ -47,9 +47,13 @@ async function request(
   return { status: response.status, contentType, text, body };
 }
 
-const postJson = (api: TestServer, payload: unknown, key?: string) =>
+const postJson = (api: TestServer, payload: unknown, key?: string, accept?: string) =>
   request(api, {
-    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(accept ? { accept } : {}),
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
     body: JSON.stringify(payload),
   });
 
@@ -448,20 +452,25 @@ describe('bad input never breaks the server', () => {
     );
   });
 
-  it('answers unknown operations and operationName mismatches with 400 and a code', async () => {
+  it('answers unknown operations and operationName mismatches with 400 and a code (graphql-response+json)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/), async (name) => {
         cases += 1;
         fc.pre(name !== 'Known' && name !== 'Other');
-        const reply = await postJson(api, {
-          query: /* GraphQL */ `query Known { __typename } query Other { __typename }`,
-          operationName: name,
-        });
+        const reply = await postJson(
+          api,
+          { query: /* GraphQL */ `query Known { __typename } query Other { __typename }`, operationName: name },
+          undefined,
+          'application/graphql-response+json',
+        );
         expect(reply.status).toBe(400);
         expectWellFormed(reply);
-        const both = await postJson(api, {
-          query: /* GraphQL */ `query Known { __typename } query Other { __typename }`,
-        });
+        const both = await postJson(
+          api,
+          { query: /* GraphQL */ `query Known { __typename } query Other { __typename }` },
+          undefined,
+          'application/graphql-response+json',
+        );
         expect(both.status).toBe(400);
         expectWellFormed(both);
       }),

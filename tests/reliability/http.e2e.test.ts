@@ -78,9 +78,41 @@ describe('GraphQL over HTTP', () => {
     });
 
     it('answers 400 when the operationName names no operation of the document', async () => {
-      const response = await post(api.url, { query: /* GraphQL */ `query A { __typename }`, operationName: 'B' });
+      const response = await post(
+        api.url,
+        { query: /* GraphQL */ `query A { __typename }`, operationName: 'B' },
+        { accept: 'application/graphql-response+json' },
+      );
       expect(response.status).toBe(400);
       expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    });
+
+    it('answers request errors 200 under application/json (*/* included), as the specification asks', async () => {
+      for (const [body, code] of [
+        [{ query: '{ node(id: ' }, 'GRAPHQL_PARSE_FAILED'],
+        [{ query: '{ noSuchField }' }, 'GRAPHQL_VALIDATION_FAILED'],
+        [
+          { query: 'query Q($id: ID!) { node(id: $id) { id } }', variables: { id: { not: 'an id' } } },
+          'BAD_USER_INPUT',
+        ],
+        [{ query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE'],
+      ] as const) {
+        for (const accept of ['application/json', '*/*']) {
+          const response = await post(api.url, body, { accept });
+          expect(response.status).toBe(200);
+          expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+          const answer = (await response.json()) as Body;
+          expect(answer.data).toBeUndefined();
+          expect(answer.errors?.[0]?.extensions?.code).toBe(code);
+        }
+      }
+    });
+
+    it('keeps 4xx under application/json for a request that is not well-formed', async () => {
+      const noQuery = await post(api.url, { variables: {} }, { accept: 'application/json' });
+      expect(noQuery.status).toBe(400);
+      const batch = await post(api.url, [{ query: '{ __typename }' }], { accept: 'application/json' });
+      expect(batch.status).toBe(400);
     });
 
     it('does not announce the framework (no X-Powered-By)', async () => {
@@ -243,7 +275,7 @@ describe('introspection and the landing page', () => {
     const api = await startTestServer({ INTROSPECTION: 'false', LANDING_PAGE: 'false' });
     try {
       const response = await introspect(api.url);
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(200);
       expect(((await response.json()) as Body).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const page = await landing(api.url);
       expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
@@ -272,9 +304,8 @@ describe('production', () => {
   });
 
   it('turns introspection and the landing page off by default', async () => {
-    expect((await post(url, { query: /* GraphQL */ `query Schema2 { __schema { queryType { name } } }` })).status).toBe(
-      400,
-    );
+    const introspection = await post(url, { query: /* GraphQL */ `query Schema2 { __schema { queryType { name } } }` });
+    expect(((await introspection.json()) as Body).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
   });

@@ -72,7 +72,7 @@ describe('query limits', () => {
   it('measures every operation of a document, not only the one that runs', async () => {
     const result = await fetch(`${api.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({
         query: `query Small { __typename } ${nested(3).replace('query', 'query Deep')}`,
         operationName: 'Small',
