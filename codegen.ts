@@ -26,6 +26,8 @@ const config: CodegenConfig = {
           Claim: '../graph/core/mapping.js#ClaimObject',
           Participation: '../graph/core/mapping.js#ParticipationObject',
           ActorRelation: '../graph/core/mapping.js#ActorRelationObject',
+          Figure: '../graph/read/figure.js#FigureObject',
+          ClaimStance: '../graph/read/claim-stance.js#ClaimStanceObject',
           GraphNode: '../graph/analysis/view.js#GraphNodeObject',
           GraphEdge: '../graph/analysis/view.js#GraphEdgeObject',
         },

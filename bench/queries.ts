@@ -105,6 +105,8 @@ const OURS_EVENTS = /* GraphQL */ `
   query Events($types: [EventType!], $from: DateTime, $to: DateTime) {
     events(filter: { types: $types, from: $from, to: $to }, first: 20) {
       totalCount
+      # The peer answers its stored number: the deprecated field keeps the payloads alike.
+      # eslint-disable-next-line @graphql-eslint/no-deprecated
       nodes { id type subType time { start label } description fatalities { best } }
       pageInfo { hasNextPage endCursor }
     }
@@ -126,6 +128,8 @@ const PEER_EVENTS = /* @neo4j/graphql */ `
 const OURS_TIMELINE = /* GraphQL */ `
   query Timeline($id: ID!) {
     timeline(subjectId: $id, first: 50) {
+      # The peer answers its stored number: the deprecated field keeps the payloads alike.
+      # eslint-disable-next-line @graphql-eslint/no-deprecated
       nodes { id type subType time { start label } description fatalities { best } }
       pageInfo { hasNextPage endCursor }
     }
@@ -168,6 +172,8 @@ const OURS_NEAR = /* GraphQL */ `
   query Near($latitude: Latitude!, $longitude: Longitude!, $radiusKm: Float!) {
     eventsNear(point: { latitude: $latitude, longitude: $longitude }, radiusKm: $radiusKm, first: 50) {
       distanceKm
+      # The peer answers its stored number: the deprecated field keeps the payloads alike.
+      # eslint-disable-next-line @graphql-eslint/no-deprecated
       event { id type subType time { start label } description fatalities { best } }
     }
   }`;

@@ -28,6 +28,11 @@ import { loadSyntheticGraph } from './synthetic/load.js';
 import { formatCpuTable, formatTable } from './table.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+// `npm run bench -- --import`: the dataset import's rates (bench/import.ts), on its own.
+if (process.argv.includes('--import')) {
+  await (await import('./import.js')).main(process.argv.slice(2));
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     events: { type: 'string' },

@@ -3,7 +3,9 @@
  * (validated as `$input` of importClaims against the real schema/*.graphql, with the API's own
  * scalars), and the files together must hold up when loaded in order through the write path —
  * every id explicit and unique, every reference to something defined earlier, no name or alias
- * naming two actors (or two places). Prints one summary line; exits 1 on any problem.
+ * naming two actors (or two places), every figure of an event its claim states. Each claim is also
+ * validated by the write path's own input rules (src/inputs), and statuses are derived by its own
+ * rule (src/graph/write/claim-status.ts). Prints one summary line; exits 1 on any problem.
  *
  *   npx tsx scripts/check-seed.ts [--verbose] [file.yaml ...]
  *
@@ -27,9 +29,12 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { parseAllDocuments } from 'yaml';
-import { scalarResolvers } from '../src/resolvers/scalars.js';
+import { GraphQLError } from 'graphql';
 import { deriveClaimStatus } from '../src/domain/claim-status.js';
 import { normaliseName } from '../src/domain/names.js';
+import { parseAddClaim } from '../src/inputs/claim.js';
+import { scalarResolvers } from '../src/resolvers/scalars.js';
+import { figureEvent } from '../src/graph/write/figures.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OPERATION = /* GraphQL */ `mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }`;
@@ -75,6 +80,11 @@ interface SourceInput {
   publisher?: Maybe<string>;
   citesIds?: Maybe<string[]>;
 }
+interface FigureInput {
+  kind: string;
+  of?: Maybe<Ref>;
+  eventId?: Maybe<string>;
+}
 interface ClaimInput {
   id?: Maybe<string>;
   assertedBy: Ref;
@@ -84,6 +94,7 @@ interface ClaimInput {
   notIndependentlyVerified?: Maybe<boolean>;
   events?: Maybe<EventInput[]>;
   relations?: Maybe<{ from: Ref; kind: string; to: Ref }[]>;
+  figures?: Maybe<FigureInput[]>;
   about?: Maybe<{
     actors?: Maybe<Ref[]>;
     places?: Maybe<Ref[]>;
@@ -134,7 +145,7 @@ class Registry {
   readonly names = new Map<string, string>(); // 'actor|key' or 'place|key' → id
   readonly sources = new Map<string, SourceInput>();
   readonly events = new Set<string>();
-  readonly counts = { actors: 0, places: 0, sources: 0, claims: 0, events: 0 };
+  readonly counts = { actors: 0, places: 0, sources: 0, claims: 0, events: 0, figures: 0 };
   readonly statuses = new Map<string, string>();
   constructor(readonly problems: string[]) {}
 
@@ -182,11 +193,8 @@ function checkEvent(reg: Registry, ev: EventInput, where: string): void {
   }
   const { start, end } = ev.time ?? {};
   if (start && end && Date.parse(start) > Date.parse(end)) reg.fail(`${at}: time starts after it ends`);
-  const f = ev.fatalities;
-  const negative = f && [f.low, f.best, f.high].some((n) => typeof n === 'number' && n < 0);
-  if (f && (negative || (f.low ?? 0) > (f.best ?? f.high ?? Infinity) || (f.best ?? 0) > (f.high ?? Infinity))) {
-    reg.fail(`${at}: fatalities must satisfy 0 ≤ low ≤ best ≤ high (leave them out when unknown)`);
-  }
+  if (ev.fatalities)
+    reg.fail(`${at}.fatalities: deprecated; state figures on the claim (figures: [{ kind: KILLED, … }])`);
   if (ev.place) reg.expect('place', ev.place.id, `${at}.place`);
   if (ev.partOfId) reg.expect('event', ev.partOfId, `${at}.partOfId`);
   if (ev.followsId) reg.expect('event', ev.followsId, `${at}.followsId`);
@@ -206,6 +214,16 @@ function deriveStatus(reg: Registry, claim: ClaimInput): string {
     contradicted: (claim.contradictingSourceIds ?? []).length > 0,
     notIndependentlyVerified: claim.notIndependentlyVerified ?? false,
   });
+}
+
+/** The write path's own refusals (input rules, the event a figure counts), as problems. */
+function refusals(reg: Registry, where: string, check: () => unknown): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof GraphQLError) reg.fail(`${where}: ${e.message}`);
+    else throw e;
+  }
 }
 
 function checkSeed(reg: Registry, seed: Seed, file: string): void {
@@ -248,6 +266,13 @@ function checkSeed(reg: Registry, seed: Seed, file: string): void {
       reg.expect('actor', r.from.id, `${where}.relations[${j}].from`);
       reg.expect('actor', r.to.id, `${where}.relations[${j}].to`);
       if (r.from.id === r.to.id) reg.fail(`${where}.relations[${j}]: an actor cannot relate to itself`);
+    });
+    refusals(reg, where, () => parseAddClaim(c, 'claim'));
+    const statedEventIds = (c.events ?? []).flatMap((ev) => (ev.id ? [ev.id] : []));
+    (c.figures ?? []).forEach((f, j) => {
+      if (f.of) reg.expect('actor', f.of.id, `${where}.figures[${j}].of`);
+      refusals(reg, where, () => figureEvent({ eventId: f.eventId ?? undefined }, statedEventIds, `figures[${j}]`));
+      reg.counts.figures += 1;
     });
     (c.about?.actors ?? []).forEach((a, j) => reg.expect('actor', a.id, `${where}.about.actors[${j}]`));
     (c.about?.places ?? []).forEach((p, j) => reg.expect('place', p.id, `${where}.about.places[${j}]`));
@@ -307,9 +332,9 @@ function main(): void {
     if (verbose) console.log(`${status.padEnd(12)} ${id}`);
   }
   for (const p of problems) console.error(`✗ ${p}`);
-  const { actors, places, sources, claims, events } = reg.counts;
+  const { actors, places, sources, claims, events, figures } = reg.counts;
   const statuses = [...byStatus].map(([s, n]) => `${n} ${s}`).join(', ');
-  const summary = `${actors} actors, ${places} places, ${sources} sources, ${claims} claims (${statuses}), ${events} events`;
+  const summary = `${actors} actors, ${places} places, ${sources} sources, ${claims} claims (${statuses}), ${events} events, ${figures} figures`;
   console.log(
     `${problems.length === 0 ? 'seed OK' : `seed has ${problems.length} problem(s)`}: ${files.length} file(s), ${summary}`,
   );

@@ -3,7 +3,11 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** `destination` defaults to stdout; tests pass a stream to read what would be logged. */
+/**
+ * `destination` defaults to stdout: readable lines (pino-pretty) when it is a terminal, one JSON
+ * object per line elsewhere (a log collector, a pipe, a file). Tests pass a stream to read what
+ * would be logged.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
@@ -12,5 +16,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  if (destination) return pino(options, destination);
+  if (process.stdout.isTTY) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } });
+  }
+  return pino(options);
 }

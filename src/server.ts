@@ -38,6 +38,7 @@ import {
 } from './http/guards.js';
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
+import { createMetrics } from './http/metrics.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
@@ -84,6 +85,7 @@ export async function createServer(
   );
   answerClientErrors(http);
 
+  const metrics = createMetrics(db);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -102,12 +104,14 @@ export async function createServer(
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
+      metrics.plugin,
     ],
   });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', metrics.handler);
   app.get('/ready', async (_req, res) => {
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'database unavailable' });

@@ -8,6 +8,8 @@ import {
   ActorRelationKind,
   EventSubType,
   EventType,
+  FigureGroup,
+  FigureKind,
   ParticipantRole,
   PlaceKind,
   SourceKind,
@@ -29,3 +31,5 @@ export const EVENT_TYPES = valuesOf(EventType);
 export const EVENT_SUB_TYPES = valuesOf(EventSubType);
 export const PARTICIPANT_ROLES = valuesOf(ParticipantRole);
 export const TIME_PRECISIONS = valuesOf(TimePrecision);
+export const FIGURE_KINDS = valuesOf(FigureKind);
+export const FIGURE_GROUPS = valuesOf(FigureGroup);

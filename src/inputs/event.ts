@@ -19,7 +19,8 @@ export const timeSpan = z
   });
 export type TimeSpan = z.output<typeof timeSpan>;
 
-const count = z
+/** A count of people: whole, not negative (unknown is left out, never 0). */
+export const count = z
   .number()
   .int('must be a whole number')
   .min(0, 'must not be negative (leave it out when unknown: unknown is not zero)')

@@ -30,6 +30,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch: rows read so far and bytes read so far. */
   onProgress?: (progress: { rows: number; bytes: number }) => void;
+  /** Called after each statement of a batch (what, rows, milliseconds), for profiling. */
+  onStatement?: (what: string, rows: number, ms: number) => void;
   /** Transaction timeout for a batch. */
   txTimeoutMs?: number;
 }
@@ -87,6 +89,7 @@ export async function importDataset(
   // The header is checked before anything is written (a FileRefusal stops here).
   const first = await rows.next();
   const writer = await DatasetWriter.open(scope, dataset, loadMapping(dataset, options.mappingFiles), options.writer);
+  writer.onStatement = options.onStatement;
   const summary: ImportSummary = {
     format: options.format,
     rowsRead: 0,

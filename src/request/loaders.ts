@@ -21,8 +21,11 @@ import {
   type ClaimParentLink,
 } from '../graph/read/claim.js';
 import type { DbScope } from '../graph/core/database.js';
+import { stancesOfClaims, type ClaimStances } from '../graph/read/claim-stance.js';
+import { figuresOfClaims, figuresOfEvents, type FigureObject } from '../graph/read/figure.js';
 import {
   claimsOfEvents,
+  type EventClaimLink,
   eventsByIds,
   linksOfEvents,
   participantsOfEvents,
@@ -68,6 +71,7 @@ export interface EventClaimsKey {
   id: string;
   statuses: readonly string[] | null;
   includeRetracted: boolean;
+  link: EventClaimLink | null;
 }
 export interface ClaimPageKey {
   id: string;
@@ -95,12 +99,15 @@ export interface Loaders {
   eventParticipants: DataLoader<ParticipantsKey, ParticipationObject[], string>;
   eventClaims: DataLoader<EventClaimsKey, ClaimObject[], string>;
   eventLinks: DataLoader<string, EventLinks>;
+  eventFigures: DataLoader<string, FigureObject[]>;
 
   sourceLinks: DataLoader<string, SourceLinks>;
   claimsReportedIn: DataLoader<ClaimPageKey, Connection<ClaimObject>, string>;
 
   claimEvidence: DataLoader<string, ClaimProvenance>;
   claimAbout: DataLoader<string, DomainObject[]>;
+  claimFigures: DataLoader<string, FigureObject[]>;
+  claimStances: DataLoader<string, ClaimStances>;
 }
 
 /** A loader keyed by parent id alone. */
@@ -118,6 +125,16 @@ function withArguments<K extends { id: string }, T>(load: (ids: string[], args: 
  */
 function primeFromParticipations(loaders: Loaders, ids: readonly string[], batch: ParticipationsBatch): void {
   ids.forEach((id, i) => loaders.actorById.prime(id, batch.pages[i]?.actor ?? null));
+}
+
+/** Figures are read with their claims and actors, whole: those answer Figure.claim and Figure.of too. */
+function primeFromFigures(loaders: Loaders, batch: FigureObject[][]): FigureObject[][] {
+  for (const figure of batch.flat()) {
+    loaders.claimById.prime(figure.claim.id, figure.claim);
+    if (figure.of) loaders.actorById.prime(figure.of.id, figure.of);
+    if (figure.claimant) loaders.actorById.prime(figure.claimant.id, figure.claimant);
+  }
+  return batch;
 }
 
 export function createLoaders(db: DbScope): Loaders {
@@ -157,16 +174,19 @@ export function createLoaders(db: DbScope): Loaders {
     eventParticipants: withArguments<ParticipantsKey, ParticipationObject[]>((ids, { role }) =>
       participantsOfEvents(db, ids, role),
     ),
-    eventClaims: withArguments<EventClaimsKey, ClaimObject[]>((ids, { statuses, includeRetracted }) =>
-      claimsOfEvents(db, ids, statuses, includeRetracted),
+    eventClaims: withArguments<EventClaimsKey, ClaimObject[]>((ids, { statuses, includeRetracted, link }) =>
+      claimsOfEvents(db, ids, statuses, includeRetracted, link),
     ),
     eventLinks: byId((ids) => linksOfEvents(db, ids)),
+    eventFigures: byId(async (ids) => primeFromFigures(loaders, await figuresOfEvents(db, ids))),
 
     sourceLinks: byId((ids) => linksOfSources(db, ids)),
     claimsReportedIn: claimPages('REPORTED_IN'),
 
     claimEvidence: byId((ids) => evidenceOfClaims(db, ids)),
     claimAbout: byId((ids) => aboutOfClaims(db, ids)),
+    claimFigures: byId(async (ids) => primeFromFigures(loaders, await figuresOfClaims(db, ids))),
+    claimStances: byId((ids) => stancesOfClaims(db, ids)),
   };
   return loaders;
 }

@@ -36,7 +36,9 @@ function participationReads(info: GraphQLResolveInfo, nodes: readonly FieldNode[
       return [JSON.stringify(filter), filter];
     }),
   );
-  const claims = filters.size === 1 ? [...filters.values()][0]! : null;
+  // Read ahead: all the claims about each event (a `link` narrowing goes through the loader).
+  const only = filters.size === 1 ? [...filters.values()][0]! : null;
+  const claims = only && only.link === null ? only : null;
   const parents = fieldsBelow(scope, places, 'parent');
   const properties = (label: NodeLabel, at: readonly FieldNode[]) => propertiesFor(label, fieldPaths(scope, at));
   // The evidence parts selected under the claims read ahead, with the fields selected of each.

@@ -1,4 +1,4 @@
-/** Claims: `claim`, `claims`, and a claim's provenance, evidence and subjects. */
+/** Claims: `claim`, `claims`, and a claim's provenance, evidence, subjects, figures and stances. */
 import { claimOrdering, type ClaimProvenance, type EvidencePart, listClaims } from '../graph/read/claim.js';
 import { AHEAD, type ClaimObject } from '../graph/core/mapping.js';
 import { pageParams } from '../graph/core/pagination.js';
@@ -34,5 +34,8 @@ export const claimResolvers: Resolvers = {
     supportingSources: (claim, _args, ctx) => evidencePart(claim, 'supportingSources', ctx),
     contradictingSources: (claim, _args, ctx) => evidencePart(claim, 'contradictingSources', ctx),
     about: (claim, _args, ctx) => ctx.loaders.claimAbout.load(claim.id),
+    figures: (claim, _args, ctx) => ctx.loaders.claimFigures.load(claim.id),
+    disputes: async (claim, _args, ctx) => (await ctx.loaders.claimStances.load(claim.id)).disputes,
+    corroborations: async (claim, _args, ctx) => (await ctx.loaders.claimStances.load(claim.id)).corroborations,
   },
 };

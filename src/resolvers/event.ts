@@ -1,14 +1,16 @@
-/** Events: `event`, `events`, an event's place, participants, claims and linked events, and Participation. */
+/** Events: `event`, `events`, an event's place, participants, claims, figures and linked events, and Participation. */
 import { argumentKey } from '../graph/core/batches.js';
 import { eventOrdering, listEvents } from '../graph/read/event.js';
 import { AHEAD } from '../graph/core/mapping.js';
 import { pageParams } from '../graph/core/pagination.js';
 import type { EventClaimsArgs, Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
+import { eventRange, rangeLabel } from '../domain/figures.js';
+import { byClaimant } from '../graph/read/figure.js';
 
 /** Event.claims' arguments as the eventClaims loader's key holds them (shared with look-ahead). */
-export function eventClaimsFilter({ status, includeRetracted }: EventClaimsArgs) {
-  return { statuses: status ?? null, includeRetracted: includeRetracted ?? false };
+export function eventClaimsFilter({ status, includeRetracted, link }: EventClaimsArgs) {
+  return { statuses: status ?? null, includeRetracted: includeRetracted ?? false, link: link ?? null };
 }
 
 export const eventResolvers: Resolvers = {
@@ -38,6 +40,13 @@ export const eventResolvers: Resolvers = {
       const ahead = event[AHEAD]?.claims;
       if (ahead && ahead.filter === argumentKey(filter)) return ahead.claims;
       return ctx.loaders.eventClaims.load({ id: event.id, ...filter });
+    },
+    figuresByClaimant: async (event, _args, ctx) => byClaimant(await ctx.loaders.eventFigures.load(event.id)),
+    figureRange: async (event, { kind }, ctx) => {
+      const figures = await ctx.loaders.eventFigures.load(event.id);
+      const names = new Map(figures.map((f) => [f.claimantId, f.claimant?.name ?? 'no claimant']));
+      const range = eventRange(figures, kind);
+      return { kind, ...range, label: rangeLabel(figures, kind, (id) => names.get(id) ?? 'no claimant') };
     },
     followedBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).followedBy,
     precededBy: async (event, _args, ctx) => (await ctx.loaders.eventLinks.load(event.id)).precededBy,

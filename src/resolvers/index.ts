@@ -11,6 +11,7 @@ import { placeResolvers } from './place.js';
 import { eventResolvers } from './event.js';
 import { sourceResolvers } from './source.js';
 import { claimResolvers } from './claim.js';
+import { figureResolvers } from './figure.js';
 import { importResolvers } from './import.js';
 import { eventMutations } from './event-mutations.js';
 import { auditResolvers } from './audit.js';
@@ -28,6 +29,7 @@ export const resolvers = [
   eventResolvers,
   sourceResolvers,
   claimResolvers,
+  figureResolvers,
   importResolvers,
   eventMutations,
   auditResolvers,

@@ -43,7 +43,8 @@ describe('the read API over HTTP', () => {
       event(id: "event:lere-camp-attack") {
         type subType description
         time { start end precision label }
-        fatalities { known low high best }
+        figureRange { kind low high claimants label }
+        figuresByClaimant { claimant { id } }
         place { id name location { latitude longitude } parent { id } ancestors { id } }
         participants { role status actor { id } event { id } claims { id } }
         claims { id status assertedBy { id } reportedIn { id } supportingSources { id } contradictingSources { id } }
@@ -59,7 +60,9 @@ describe('the read API over HTTP', () => {
         precision: 'PART_OF_DAY',
         label: '17 Sep 2023, afternoon',
       },
-      fatalities: { known: false, low: null, high: null, best: null },
+      // No claimant gives a casualty figure for Léré: unknown, not zero.
+      figureRange: { kind: 'KILLED', low: null, high: null, claimants: 0, label: 'no killed figures stated' },
+      figuresByClaimant: [],
       place: {
         id: 'place:lere-military-camp',
         name: 'Léré military camp',

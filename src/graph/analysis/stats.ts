@@ -1,22 +1,31 @@
 /**
- * eventStats: event counts grouped by type, sub-type, actor, place or month, with fatalities
- * summed as a range. An event's range is [low, high], each side falling back on `best` (then on
- * the other side) when missing; an event with no figure at all is counted in `unknownEvents` and
- * adds nothing to the sums — unknown is never zero. A missing group value (no place, no actor, a
- * time that does not fall in one month) is its own bucket, key UNKNOWN. The events are chosen by
- * the same filter as the events list (src/graph/read/event.ts).
+ * eventStats: event counts grouped by type, sub-type, actor, place or month, with fatalities as a
+ * range. An event's own range is the range of its KILLED figures across claimants, stored on it
+ * by the write path (src/graph/write/figures.ts, the rule in src/domain/figures.ts); the bucket's
+ * low adds each event's low and its high each event's high — events add up, claimants never do.
+ * An event with no number at all is counted in `unknownEvents` and adds nothing; a bucket with no
+ * number has null low and high — unknown is never zero. Beside it, each claimant's own range over
+ * the bucket's events it gives figures for (`fatalitiesByClaimant`). A missing group value (no
+ * place, no actor, a time that does not fall in one month) is its own bucket, key UNKNOWN. The
+ * events are chosen by the same filter as the events list (src/graph/read/event.ts).
  */
 import { isoInstant } from '../core/time-window.js';
 import type { DbScope } from '../core/database.js';
 import { EVENT_FILTER, type EventFilter } from '../read/event.js';
+import { type ActorObject, NODE_MAP, type Props, toActor } from '../core/mapping.js';
+import { claimantRanges, type CountedFigure } from '../../domain/figures.js';
 
 export type EventStatsDimension = 'TYPE' | 'SUB_TYPE' | 'ACTOR' | 'PLACE' | 'MONTH';
 
 export interface FatalitiesRangeObject {
-  low: number;
-  high: number;
+  low: number | null;
+  high: number | null;
   knownEvents: number;
   unknownEvents: number;
+}
+
+export interface ClaimantFatalitiesObject extends FatalitiesRangeObject {
+  claimant: ActorObject | null;
 }
 
 export interface EventStatsBucketObject {
@@ -24,6 +33,7 @@ export interface EventStatsBucketObject {
   label: string;
   count: number;
   fatalities: FatalitiesRangeObject;
+  fatalitiesByClaimant: ClaimantFatalitiesObject[];
 }
 
 export const UNKNOWN_KEY = 'UNKNOWN';
@@ -69,8 +79,18 @@ function statsStatement(dimension: EventStatsDimension, driver: Driver): string 
     WITH key, label, e,
          coalesce(e.fatalitiesLow, e.fatalitiesBest, e.fatalitiesHigh) AS low,
          coalesce(e.fatalitiesHigh, e.fatalitiesBest, e.fatalitiesLow) AS high
-    WITH key, label, count(DISTINCT e) AS count, sum(low) AS low, sum(high) AS high, count(low) AS knownEvents
-    RETURN key, label, count, low, high, knownEvents, count - knownEvents AS unknownEvents
+    CALL (e) {
+      MATCH (e)<-[:OF_EVENT]-(f:Figure {kind: 'KILLED'})<-[:STATES]-(c:Claim)
+      WHERE NOT coalesce(c.retracted, false)
+      OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Actor)
+      RETURN collect({kind: f.kind, low: f.low, high: f.high, best: f.best, approximate: f.approximate,
+                      claimId: c.id, claimantId: a.id, claimant: ${NODE_MAP('a', 'Actor')}}) AS figures
+    }
+    WITH key, label, count(DISTINCT e) AS count, sum(low) AS low, sum(high) AS high, count(low) AS knownEvents,
+         collect(CASE WHEN size(figures) > 0 THEN figures END) AS figuresByEvent
+    RETURN key, label, count, CASE WHEN knownEvents > 0 THEN low END AS low,
+           CASE WHEN knownEvents > 0 THEN high END AS high, knownEvents, count - knownEvents AS unknownEvents,
+           figuresByEvent
     ORDER BY ${order}`;
 }
 
@@ -87,6 +107,31 @@ function monthLabel(key: string, unknown: string): string {
   if (key === UNKNOWN_KEY) return unknown;
   const [year, month] = key.split('-');
   return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+}
+
+type StatsFigure = CountedFigure & { claimant: Props | null };
+
+/** Each claimant's KILLED range summed over the events it gives figures for (per event, domain/figures.ts). */
+function byClaimant(figuresByEvent: readonly StatsFigure[][]): ClaimantFatalitiesObject[] {
+  const claimants = new Map<string, ClaimantFatalitiesObject>();
+  for (const figures of figuresByEvent) {
+    for (const range of claimantRanges(figures, 'KILLED')) {
+      const key = range.claimantId ?? '';
+      let total = claimants.get(key);
+      if (!total) {
+        const props = figures.find((f) => f.claimantId === range.claimantId)?.claimant;
+        total = { claimant: props ? toActor(props) : null, low: null, high: null, knownEvents: 0, unknownEvents: 0 };
+        claimants.set(key, total);
+      }
+      if (range.low === null) total.unknownEvents += 1;
+      else {
+        total.knownEvents += 1;
+        total.low = (total.low ?? 0) + range.low;
+        total.high = (total.high ?? 0) + (range.high ?? range.low);
+      }
+    }
+  }
+  return [...claimants.values()].sort((a, b) => (a.claimant?.name ?? '').localeCompare(b.claimant?.name ?? ''));
 }
 
 export interface EventFilterInput extends Omit<EventFilter, 'from' | 'to'> {
@@ -119,10 +164,11 @@ export async function eventStats(
         : (row.get('label') as string),
     count: row.get('count') as number,
     fatalities: {
-      low: row.get('low') as number,
-      high: row.get('high') as number,
+      low: row.get('low') === null ? null : Number(row.get('low')),
+      high: row.get('high') === null ? null : Number(row.get('high')),
       knownEvents: row.get('knownEvents') as number,
       unknownEvents: row.get('unknownEvents') as number,
     },
+    fatalitiesByClaimant: byClaimant(row.get('figuresByEvent') as StatsFigure[][]),
   }));
 }

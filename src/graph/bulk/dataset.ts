@@ -178,6 +178,9 @@ export class DatasetWriter {
     private readonly writer: Writer,
   ) {}
 
+  /** Called after each bulk statement (what, rows, milliseconds), for profiling an import. */
+  onStatement?: (what: string, rows: number, ms: number) => void;
+
   /** Mapping entries naming an id that does not exist: left out, and listed in the summary. */
   ignoredMappings: string[] = [];
 
@@ -298,7 +301,9 @@ export class DatasetWriter {
   }
 
   private async writeBatch(tx: WriteTx, records: DatasetRecord[]) {
+    const started = performance.now();
     const looked = await this.lookUp(tx, records);
+    this.onStatement?.('look-up', records.length, performance.now() - started);
     const plan = new BatchPlan(this, looked, this.writer.identity);
     const counts = { created: 0, updated: 0, unchanged: 0, refused: [] as RowRefusal[] };
     for (const record of records) {
@@ -323,7 +328,7 @@ export class DatasetWriter {
           props,
         })),
       });
-    await writeBulkGraph(tx, plan.graph);
+    await writeBulkGraph(tx, plan.graph, { onStatement: this.onStatement });
     const refreshed = [...plan.restored, ...plan.retractions.map((r) => r.id), ...plan.revisedClaims];
     if (refreshed.length > 0) await refreshStatuses(tx, refreshed);
     for (const [id, changes] of plan.history) log.record(id, changes);
@@ -578,7 +583,8 @@ class BatchPlan {
       // The location may lie deeper than the dataset's admin levels put it, inside the deepest
       // place matched (the seed's Léré lies in Niafunké circle, ACLED's in a commune of it).
       const last = chain[chain.length - 1]!;
-      const matched: string | null = parentId;
+      // Only below a matched region (country and admin1 at least), never across a whole country.
+      const matched: string | null = i >= 2 ? parentId : null;
       if (matched) {
         const deeper = gazetteer.inside(matched, last.name);
         if (deeper.length === 1) {

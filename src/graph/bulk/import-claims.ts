@@ -8,7 +8,9 @@
  *
  * Differences from calling addClaim per claim, on purpose: an event that exists already (in the
  * database or earlier in the import) can gain participants and links here, but not new values for
- * its type, time, description, fatalities or place (updateEvent changes those).
+ * its type, time, description or place (updateEvent changes those). Figures come as in addClaim
+ * (AddClaimInput.figures, and the deprecated EventInput.fatalities as a KILLED figure), each of
+ * one event the claim states; the events' stored KILLED ranges are re-derived once written.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -27,6 +29,7 @@ import { ambiguous } from '../write/names.js';
 import { idFromName, nameKey, type NamedLabel } from '../../domain/names.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { notFoundAt } from '../write/checks.js';
+import { fatalitiesFigure, figureEvent, refreshEventFatalities, statedFigure } from '../write/figures.js';
 
 export interface ImportSummary {
   sourcesAdded: number;
@@ -87,6 +90,7 @@ function mentioned(actors: unknown[], places: unknown[], sources: unknown[], cla
       ref('Actor', r.from);
       ref('Actor', r.to);
     }
+    for (const f of c.figures ?? []) if (f.of) ref('Actor', f.of);
     for (const a of c.about?.actors ?? []) ref('Actor', a);
     for (const p of c.about?.places ?? []) ref('Place', p);
     ids.Event.push(...(c.about?.eventIds ?? []));
@@ -111,6 +115,7 @@ class ImportPlan {
     occurrences: [],
     actorRelations: [],
     eventLinks: [],
+    figures: [],
   };
 
   constructor(
@@ -207,13 +212,15 @@ class ImportPlan {
     return label === 'Actor' ? this.defineActor(ref, field) : this.definePlace(ref, field);
   }
 
-  private event(spec: EventSpec, claimId: string, field: string): string {
+  /** Plans the event; returns its id and the nodes the claim links through it. */
+  private event(spec: EventSpec, claimId: string, field: string): { id: string; linked: string[][] } {
     let id: string;
+    const actorIds: string[] = [];
+    const placeIds: string[] = [];
+    const eventIds: string[] = [];
     if (spec.id && this.known.Event.has(spec.id)) {
       id = spec.id;
-      const stated = (['type', 'subType', 'time', 'description', 'fatalities', 'place'] as const).find(
-        (k) => spec[k] !== undefined,
-      );
+      const stated = (['type', 'subType', 'time', 'description', 'place'] as const).find((k) => spec[k] !== undefined);
       if (stated)
         throw badInput(
           `${field}.${stated}: event ${id} exists already; an import only adds participants and links to it (updateEvent changes its ${stated}).`,
@@ -235,23 +242,27 @@ class ImportPlan {
         timePrecision: spec.time?.precision ?? 'UNKNOWN',
         timeLabel: spec.time ? (spec.time.label ?? timeLabel(spec.time)) : 'unknown time',
         description: spec.description,
-        fatalitiesLow: spec.fatalities?.low ?? null,
-        fatalitiesHigh: spec.fatalities?.high ?? null,
-        fatalitiesBest: spec.fatalities?.best ?? null,
+        // Derived from the figures once written (refreshEventFatalities).
+        fatalitiesLow: null,
+        fatalitiesHigh: null,
+        fatalitiesBest: null,
         createdBy: this.log.by,
       });
       if (spec.place) {
         const placeId = this.resolve('Place', spec.place, `${field}.place`);
         this.graph.occurrences.push({ eventId: id, placeId, claimId, status: 'REPORTED' });
+        placeIds.push(placeId);
       }
     }
     (spec.participants ?? []).forEach((p, i) => {
       const actorId = this.resolve('Actor', p.actor, `${field}.participants[${i}].actor`);
       this.graph.participations.push({ actorId, eventId: id, role: p.role, claimId, status: 'REPORTED' });
+      actorIds.push(actorId);
     });
     if (spec.partOfId) {
       this.require('Event', spec.partOfId, `${field}.partOfId`);
       this.graph.eventLinks.push({ fromId: id, kind: 'PART_OF', toId: spec.partOfId, claimId, status: 'REPORTED' });
+      eventIds.push(spec.partOfId);
     }
     if (spec.followsId) {
       this.require('Event', spec.followsId, `${field}.followsId`);
@@ -262,9 +273,10 @@ class ImportPlan {
         claimId,
         status: 'REPORTED',
       });
+      eventIds.push(spec.followsId);
     }
     this.log.record(id, { claimId });
-    return id;
+    return { id, linked: [actorIds, placeIds, eventIds] };
   }
 
   defineClaim(c: AddClaim, field: string): string {
@@ -287,7 +299,23 @@ class ImportPlan {
       sourceIds: [],
       claimIds: [] as string[],
     };
-    (c.events ?? []).forEach((e, i) => about.eventIds.push(this.event(e, id, `${field}.events[${i}]`)));
+    const statesEventIds: string[] = [];
+    const figureSpecs = (c.figures ?? []).map((spec, i) => ({ spec, field: `${field}.figures[${i}]` }));
+    (c.events ?? []).forEach((e, i) => {
+      const { id: eventId, linked } = this.event(e, id, `${field}.events[${i}]`);
+      statesEventIds.push(eventId);
+      about.actorIds.push(...linked[0]!);
+      about.placeIds.push(...linked[1]!);
+      about.eventIds.push(...linked[2]!);
+      if (e.fatalities)
+        figureSpecs.push({ spec: fatalitiesFigure(e.fatalities, eventId), field: `${field}.events[${i}].fatalities` });
+    });
+    figureSpecs.forEach(({ spec, field: at }, i) => {
+      const eventId = figureEvent(spec, statesEventIds, at);
+      const ofId = spec.of ? this.resolve('Actor', spec.of, `${at}.of`) : null;
+      if (ofId) about.actorIds.push(ofId);
+      this.graph.figures.push({ ...statedFigure(spec, `${id}#figure-${i + 1}`, eventId, ofId), claimId: id });
+    });
     (c.relations ?? []).forEach((r, i) => {
       const fromId = this.resolve('Actor', r.from, `${field}.relations[${i}].from`);
       const toId = this.resolve('Actor', r.to, `${field}.relations[${i}].to`);
@@ -326,10 +354,11 @@ class ImportPlan {
       about: {
         actorIds: unique(about.actorIds),
         placeIds: unique(about.placeIds),
-        eventIds: unique(about.eventIds),
+        eventIds: unique(about.eventIds).filter((e) => !statesEventIds.includes(e)),
         sourceIds: [],
         claimIds: unique(about.claimIds).filter((k) => k !== id),
       },
+      statesEventIds: unique(statesEventIds),
     });
     this.log.record(id, {
       created: {
@@ -388,6 +417,7 @@ export async function importClaims(db: DbScope, raw: unknown, writer: Writer): P
 
     const written = await writeBulkGraph(tx, plan.graph);
     await refreshStatuses(tx, claimIds);
+    await refreshEventFatalities(tx, unique(plan.graph.figures.map((f) => f.eventId)));
     await log.flush(tx);
     return {
       sourcesAdded: written.sources,

@@ -8,6 +8,7 @@
  */
 import type { DbScope, Params, WriteTx } from '../core/database.js';
 import { STATUS_RANK, type ClaimStatus } from '../../domain/claim-status.js';
+import { CREATE_FIGURES, type StatedFigure } from '../write/figures.js';
 import { SET_EVENT_SPAN } from '../core/event-span.js';
 import { nameKey } from '../../domain/names.js';
 
@@ -54,6 +55,7 @@ export interface BulkEvent {
   timePrecision: string;
   timeLabel: string;
   description: string;
+  /** The stored range of its KILLED figures across claimants (write/figures.ts); null when none. */
   fatalitiesLow: number | null;
   fatalitiesHigh: number | null;
   fatalitiesBest: number | null;
@@ -73,6 +75,16 @@ export interface BulkClaim {
   supportingIds: string[];
   contradictingIds: string[];
   about: { actorIds: string[]; placeIds: string[]; eventIds: string[]; sourceIds: string[]; claimIds: string[] };
+  /**
+   * The events it states (ABOUT with states: true); those in about.eventIds it only mentions. When
+   * absent: the events whose participations, place or own links it backs in this graph.
+   */
+  statesEventIds?: string[];
+}
+
+/** A figure a claim states (write/figures.ts). */
+export interface BulkFigure extends StatedFigure {
+  claimId: string;
 }
 
 /** One claim's backing of a fact edge; load.ts merges those of the same edge. */
@@ -112,6 +124,7 @@ export interface BulkGraph {
   occurrences?: BulkOccurrence[];
   actorRelations?: BulkActorRelation[];
   eventLinks?: BulkEventLink[];
+  figures?: BulkFigure[];
 }
 
 export interface BulkOptions {
@@ -224,6 +237,8 @@ const STATEMENTS = {
   reportedIn: createStatement('Claim', 'REPORTED_IN', 'Source'),
   supports: createStatement('Source', 'SUPPORTS', 'Claim', ' {at: datetime(), by: row.by}'),
   contradicts: createStatement('Source', 'CONTRADICTS', 'Claim', ' {at: datetime(), by: row.by}'),
+  statesEvent: createStatement('Claim', 'ABOUT', 'Event', ' {states: true}'),
+  figures: CREATE_FIGURES,
   about: Object.fromEntries(
     Object.entries(ABOUT_TARGETS).map(([field, label]) => [field, createStatement('Claim', 'ABOUT', label)]),
   ) as Record<keyof typeof ABOUT_TARGETS, string>,
@@ -272,6 +287,17 @@ function nameRows(label: 'Actor' | 'Place', nodes: readonly { id: string; name: 
     for (const key of keys) rows.push({ key, id: n.id });
   }
   return rows;
+}
+
+/** Per claim, the events whose participations, place or own part-of / follows links it backs. */
+function statedByBacking(graph: BulkGraph): Map<string, string[]> {
+  const stated = new Map<string, string[]>();
+  const add = (claimId: string, eventId: string) =>
+    (stated.get(claimId) ?? stated.set(claimId, []).get(claimId)!).push(eventId);
+  for (const p of graph.participations ?? []) add(p.claimId, p.eventId);
+  for (const o of graph.occurrences ?? []) add(o.claimId, o.eventId);
+  for (const l of graph.eventLinks ?? []) add(l.claimId, l.kind === 'PART_OF' ? l.fromId : l.toId);
+  return stated;
 }
 
 /** Merges the backings of the same edge into one row with all its claim ids and the strongest status. */
@@ -448,13 +474,30 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
     STATEMENTS.contradicts,
     claims.flatMap((c) => c.contradictingIds.map((from) => ({ from, to: c.id, by: c.createdBy }))),
   );
+  const backed = statedByBacking(graph);
+  const statesOf = (c: BulkClaim) => new Set(c.statesEventIds ?? backed.get(c.id) ?? []);
   for (const field of Object.keys(ABOUT_TARGETS) as (keyof typeof ABOUT_TARGETS)[]) {
     add(
       `ABOUT ${ABOUT_TARGETS[field]}`,
       STATEMENTS.about[field],
-      claims.flatMap((c) => [...new Set(c.about[field])].map((to) => ({ from: c.id, to }))),
+      claims.flatMap((c) =>
+        [...new Set(c.about[field])]
+          .filter((to) => field !== 'eventIds' || !statesOf(c).has(to))
+          .map((to) => ({ from: c.id, to })),
+      ),
     );
   }
+  add(
+    'ABOUT Event (states)',
+    STATEMENTS.statesEvent,
+    claims.flatMap((c) => [...statesOf(c)].map((to) => ({ from: c.id, to }))),
+  );
+  const newClaims = new Set(claims.map((c) => c.id));
+  add(
+    'figures',
+    STATEMENTS.figures,
+    (graph.figures ?? []).filter((f) => newClaims.has(f.claimId)).map((f) => ({ ...f })),
+  );
   addFacts(
     'PARTICIPATED_IN',
     STATEMENTS.participatedIn,

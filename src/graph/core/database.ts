@@ -127,6 +127,8 @@ export class Database {
    * session has not closed): work that is still running, or a connection that is stuck.
    */
   abandoned = 0;
+  /** Sessions open now (each holds a pooled connection while it runs). */
+  sessionsOpen = 0;
 
   /** True when the database answers a trivial query now. */
   async ping(): Promise<boolean> {
@@ -207,6 +209,8 @@ export interface TransactionOptions {
 
 export class DbScope {
   roundTrips = 0;
+  /** Milliseconds spent waiting on the database, summed over this scope's transactions. */
+  dbTimeMs = 0;
   /** Marks this scope's transactions (transaction metadata), so they can be found and terminated. */
   readonly id = randomUUID();
 
@@ -242,6 +246,8 @@ export class DbScope {
   private async bounded<T>(session: Session, budget: Budget, work: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     let abandoned = false;
+    const started = performance.now();
+    this.db.sessionsOpen += 1;
     const late = new Promise<never>((_, fail) => {
       timer = setTimeout(
         () => {
@@ -255,8 +261,10 @@ export class DbScope {
       return await Promise.race([work(), late]);
     } finally {
       clearTimeout(timer);
+      this.dbTimeMs += performance.now() - started;
       if (abandoned) this.abandon(session);
       else await session.close();
+      this.db.sessionsOpen -= 1;
     }
   }
 

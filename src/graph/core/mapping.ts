@@ -263,6 +263,8 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     place: [],
     participants: [],
     claims: [],
+    figuresByClaimant: [],
+    figureRange: [],
     followedBy: [],
     precededBy: [],
     partOf: [],
@@ -302,6 +304,9 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     supportingSources: [],
     contradictingSources: [],
     about: [],
+    figures: [],
+    disputes: [],
+    corroborations: [],
   },
 };
 

@@ -5,6 +5,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database } from './database.js';
 import { SET_EVENT_SPAN } from './event-span.js';
+import { migrateFigures } from './figure-migration.js';
 
 export const MIGRATIONS: readonly string[] = [
   // Stable ids: every lookup by id is an index seek, and MERGE on id is race-free.
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE',
   // Names and aliases: one node per normalised key; the constraint makes concurrent
   // "create actor FAMa" writes converge on one node.
@@ -55,6 +57,7 @@ export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
   for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
   await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  await migrateFigures(scope);
   const done = await scope.write((tx) =>
     tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
   );

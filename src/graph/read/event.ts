@@ -3,7 +3,8 @@
  * fields (place, participants, the claims that report it, the events before, after, around it).
  * The claims of an event are those ABOUT it: the write path links a claim to every event it
  * defines or completes (a claim that adds a participant reports the event as much as one that
- * defines it), and to the events a researcher says it is about.
+ * defines it) with `states: true`, and, without it, to the events it only mentions (those its
+ * events are part of or follow, and those a researcher says it is about).
  */
 import { checkWindow } from '../core/time-window.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
@@ -92,21 +93,29 @@ const CLAIMS_OF_EVENTS = `
   UNWIND $ids AS id
   MATCH (e:Event {id: id})
   CALL (e) {
-    MATCH (c:Claim)-[:ABOUT]->(e)
+    MATCH (c:Claim)-[about:ABOUT]->(e)
     WHERE ($statuses IS NULL OR c.status IN $statuses) AND ($includeRetracted OR NOT coalesce(c.retracted, false))
+      AND ($link IS NULL OR coalesce(about.states, false) = ($link = 'STATES'))
     WITH c ORDER BY c.createdAt, c.id
     RETURN collect(c) AS claims
   }
   RETURN id, claims`;
 
-/** The claims that report each event, in the order they were added; retracted ones on request. */
+/** How a claim bears on an event (EventClaimLink): it states it, or only mentions it. */
+export type EventClaimLink = 'STATES' | 'MENTIONS';
+
+/**
+ * The claims about each event (all, or those that state it, or those that only mention it), in
+ * the order they were added; retracted ones on request.
+ */
 export async function claimsOfEvents(
   db: DbScope,
   ids: readonly string[],
   statuses: readonly string[] | null,
   includeRetracted: boolean,
+  link: EventClaimLink | null = null,
 ): Promise<ClaimObject[][]> {
-  const rows = await db.read(CLAIMS_OF_EVENTS, { ids, statuses, includeRetracted });
+  const rows = await db.read(CLAIMS_OF_EVENTS, { ids, statuses, includeRetracted, link });
   return alignRows(ids, rows, (row) => (row.get('claims') as unknown[]).map((n) => toClaim(nodeProps(n))), []);
 }
 
@@ -180,8 +189,10 @@ const EVENT_CONDITIONS = {
   to: SPAN_TO,
   role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
   placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
+  // Backed by: a claim that states the event, not one that only mentions it.
   claimStatus: `EXISTS {
-    MATCH (c:Claim)-[:ABOUT]->(e) WHERE c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
+    MATCH (c:Claim)-[about:ABOUT]->(e)
+    WHERE about.states AND c.status IN $claimStatus AND NOT coalesce(c.retracted, false)
   }`,
 };
 

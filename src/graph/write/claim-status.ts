@@ -31,7 +31,8 @@ const READ_EVIDENCE = `
     }) AS evidence
   }
   RETURN c.id AS id, evidence,
-    EXISTS { (:Source)-[:CONTRADICTS]->(c) } AS contradicted,
+    EXISTS { (:Source)-[:CONTRADICTS]->(c) }
+      OR EXISTS { (k:Claim)-[:DISPUTES]->(c) WHERE NOT coalesce(k.retracted, false) } AS contradicted,
     coalesce(c.notIndependentlyVerified, false) AS notIndependentlyVerified`;
 
 // Stores the claims' statuses, then re-ranks the fact edges they back. Every fact edge a claim

@@ -2,8 +2,14 @@
  * Writing claims. `addClaim` is the researchers' main write: in ONE transaction it finds or
  * creates the actors, places and events the claim names, links who asserts it and the sources
  * that report, support or contradict it, backs every fact it states (participations, places of
- * events, relations between actors, event links) with the claim's id, derives its status and
- * records the audit trail. Anything refused on the way rolls everything back.
+ * events, relations between actors, event links) with the claim's id, writes the figures it
+ * states, derives its status and records the audit trail. Anything refused on the way rolls
+ * everything back.
+ *
+ * A claim is ABOUT every node it links — the events it states and those they are part of or
+ * follow, their places and participants, the actors of its relations and of its figures — and
+ * whatever its `about` names besides. The ABOUT edge to an event it states (defines, completes or
+ * counts) carries `states: true`; Event.claims tells those apart from claims that only mention it.
  */
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, ErrorCode, notFound } from '../../errors.js';
@@ -21,6 +27,7 @@ import { once } from './idempotency.js';
 import { toClaim, type ClaimObject } from '../core/mapping.js';
 import { resolvePlace } from './place.js';
 import { created, type Reference, requireAll, requireEvery, requireOne } from './checks.js';
+import { fatalitiesFigure, refreshFatalitiesOfClaims, writeFigures } from './figures.js';
 
 const CLAIM_EXISTS = `MATCH (c:Claim {id: $id}) RETURN c.id AS id`;
 
@@ -60,6 +67,7 @@ const RELATE: Record<string, string> = Object.fromEntries(
 
 const LINK_ABOUT = `
   MATCH (c:Claim {id: $id})
+  CALL (c) { UNWIND $statedEventIds AS x MATCH (n:Event {id: x}) MERGE (c)-[a:ABOUT]->(n) SET a.states = true }
   CALL (c) { UNWIND $actorIds AS x MATCH (n:Actor {id: x}) MERGE (c)-[:ABOUT]->(n) }
   CALL (c) { UNWIND $placeIds AS x MATCH (n:Place {id: x}) MERGE (c)-[:ABOUT]->(n) }
   CALL (c) { UNWIND $eventIds AS x MATCH (n:Event {id: x}) MERGE (c)-[:ABOUT]->(n) }
@@ -107,6 +115,8 @@ function referencesOf(input: AddClaim, field: string): Reference[] {
   for (const [i, r] of (input.relations ?? []).entries()) {
     refs.push(...actorRefs(r.from, `${field}.relations[${i}].from`), ...actorRefs(r.to, `${field}.relations[${i}].to`));
   }
+  for (const [i, f] of (input.figures ?? []).entries())
+    if (f.of) refs.push(...actorRefs(f.of, `${field}.figures[${i}].of`));
   const about = input.about;
   for (const [i, a] of (about?.actors ?? []).entries()) refs.push(...actorRefs(a, `${field}.about.actors[${i}]`));
   for (const [i, p] of (about?.places ?? []).entries()) refs.push(...placeRefs(p, `${field}.about.places[${i}]`));
@@ -152,8 +162,23 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
     eventIds: [] as string[],
     claimIds: [] as string[],
   };
-  for (const [i, event] of (input.events ?? []).entries())
-    about.eventIds.push(await writeEvent(tx, event, id, log, `${field}.events[${i}]`));
+  const statedEventIds: string[] = [];
+  // The deprecated EventInput.fatalities is a KILLED figure stated by this claim.
+  const figureSpecs = (input.figures ?? []).map((spec, i) => ({ spec, field: `${field}.figures[${i}]` }));
+  for (const [i, event] of (input.events ?? []).entries()) {
+    const written = await writeEvent(tx, event, id, log, `${field}.events[${i}]`);
+    statedEventIds.push(written.id);
+    about.actorIds.push(...written.actorIds);
+    about.placeIds.push(...written.placeIds);
+    about.eventIds.push(...written.eventIds);
+    if (event.fatalities)
+      figureSpecs.push({
+        spec: fatalitiesFigure(event.fatalities, written.id),
+        field: `${field}.events[${i}].fatalities`,
+      });
+  }
+  const figures = await writeFigures(tx, id, figureSpecs, statedEventIds, log);
+  about.actorIds.push(...figures.flatMap((f) => (f.ofId ? [f.ofId] : [])));
 
   const relations: { fromId: string; kind: string; toId: string }[] = [];
   for (const [i, relation] of (input.relations ?? []).entries()) {
@@ -175,9 +200,10 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
   about.eventIds.push(...(stated?.eventIds ?? []));
   about.claimIds.push(...(stated?.claimIds ?? []));
   const links = {
+    statedEventIds: unique(statedEventIds),
     actorIds: unique(about.actorIds),
     placeIds: unique(about.placeIds),
-    eventIds: unique(about.eventIds),
+    eventIds: unique(about.eventIds).filter((e) => !statedEventIds.includes(e)),
     claimIds: unique(about.claimIds),
   };
   await tx.run(LINK_ABOUT, { id, ...links });
@@ -193,6 +219,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
       contradictingSourceIds,
       notIndependentlyVerified: input.notIndependentlyVerified,
       relations,
+      figures: figures.map(({ id: _id, ...figure }) => figure),
       about: links,
       status: statuses.get(id),
     },
@@ -226,6 +253,10 @@ const RETRACT_CLAIM = `
       c.retractedAt = datetime(), c.updatedAt = datetime()
   RETURN wasRetracted`;
 
+const CLAIMS_IT_STANDS_ON = `
+  MATCH (:Claim {id: $id})-[:DISPUTES|CORROBORATES]->(other:Claim)
+  RETURN DISTINCT other.id AS id`;
+
 /**
  * Mutation retractClaim (admin): the claim stays, with its reason, for history; default reads
  * hide it, and the fact edges it backed are re-ranked without it.
@@ -236,7 +267,10 @@ export async function retractClaim(db: DbScope, raw: unknown, writer: Writer): P
     await requireOne(tx, 'Claim', input.claimId, 'input.claimId');
     const log = new AuditLog(writer, 'retractClaim');
     const [row] = await tx.run(RETRACT_CLAIM, { id: input.claimId, reason: input.reason, by: writer.identity });
-    await refreshStatuses(tx, [input.claimId]);
+    // The claims it disputed lose their party; the events it counted lose its figures.
+    const stanced = await tx.run(CLAIMS_IT_STANDS_ON, { id: input.claimId });
+    await refreshStatuses(tx, [input.claimId, ...stanced.map((r) => r.get('id') as string)]);
+    await refreshFatalitiesOfClaims(tx, [input.claimId]);
     log.record(input.claimId, {
       retracted: true,
       reason: input.reason,

@@ -3,6 +3,8 @@
  * existing id), with their place, participants and links to other events as fact edges backed
  * by the claim. Completing never overwrites: a value that differs from the stored one is refused
  * (updateEvent changes it), so one claim cannot silently rewrite what another reported.
+ * Figures are not the event's: each claim states its own (figures.ts); the deprecated
+ * `fatalities` of an event input becomes a figure of the claim that gives it (claim.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../errors.js';
@@ -67,7 +69,7 @@ const FOLLOWS = `
   ${BACKED_BY_CLAIM}`;
 
 /** The event's scalar properties as the input states them (absent fields left out). */
-function statedFields(spec: Omit<EventSpec, 'place' | 'participants' | 'id'>): Record<string, unknown> {
+function statedFields(spec: Omit<EventSpec, 'place' | 'participants' | 'id' | 'fatalities'>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (spec.type) fields.type = spec.type;
   if (spec.subType) fields.subType = spec.subType;
@@ -75,11 +77,6 @@ function statedFields(spec: Omit<EventSpec, 'place' | 'participants' | 'id'>): R
   if (spec.time) {
     fields.timePrecision = spec.time.precision;
     fields.timeLabel = spec.time.label ?? timeLabel(spec.time);
-  }
-  if (spec.fatalities) {
-    fields.fatalitiesLow = spec.fatalities.low ?? null;
-    fields.fatalitiesHigh = spec.fatalities.high ?? null;
-    fields.fatalitiesBest = spec.fatalities.best ?? null;
   }
   return fields;
 }
@@ -91,11 +88,9 @@ function checkCompletes(stored: Record<string, unknown>, spec: EventSpec, field:
     stated.startTime = spec.time.start ?? null;
     stated.endTime = spec.time.end ?? null;
   }
-  const fatalitiesKnown = ['fatalitiesLow', 'fatalitiesHigh', 'fatalitiesBest'].some((k) => stored[k] != null);
   for (const [key, value] of Object.entries(stated)) {
     let current = stored[key];
     if (key === 'startTime' || key === 'endTime') current = toIso(current);
-    if (key.startsWith('fatalities') && !fatalitiesKnown) continue;
     if (key === 'timePrecision' && current === 'UNKNOWN' && stored.startTime == null && stored.endTime == null)
       continue;
     // The label is a reading of the span, not a fact of its own.
@@ -109,9 +104,18 @@ function checkCompletes(stored: Record<string, unknown>, spec: EventSpec, field:
   }
 }
 
+/** An event a claim wrote, and the nodes the claim links through it (it is about them all). */
+export interface WrittenEvent {
+  id: string;
+  actorIds: string[];
+  placeIds: string[];
+  /** Events it is part of or follows. */
+  eventIds: string[];
+}
+
 /**
- * Creates or completes the event `spec` describes, backed by claim `claimId`; returns its id.
- * Participants' actors and the place are found or created by reference.
+ * Creates or completes the event `spec` describes, backed by claim `claimId`. Participants'
+ * actors and the place are found or created by reference.
  */
 export async function writeEvent(
   tx: WriteTx,
@@ -119,7 +123,7 @@ export async function writeEvent(
   claimId: string,
   log: AuditLog,
   field: string,
-): Promise<string> {
+): Promise<WrittenEvent> {
   const existing = spec.id ? (await tx.run(READ_EVENT, { id: spec.id }))[0] : undefined;
   let id: string;
   let storedPlace: string | null = null;
@@ -151,8 +155,10 @@ export async function writeEvent(
   }
   Object.assign(changes, fields, spec.time ? { time: spec.time } : {});
 
+  const linked: WrittenEvent = { id, actorIds: [], placeIds: [], eventIds: [] };
   if (spec.place) {
     const placeId = await resolvePlace(tx, spec.place, log, `${field}.place`);
+    linked.placeIds.push(placeId);
     if (storedPlace && placeId !== storedPlace) {
       throw badInput(
         `${field}.place: event ${id} already occurred at ${storedPlace}. A claim completes an event but does not move it: use updateEvent.`,
@@ -171,19 +177,22 @@ export async function writeEvent(
       });
     await tx.run(PARTICIPATED_IN, { eventId: id, participants, claimId });
     changes.participants = participants;
+    linked.actorIds.push(...participants.map((p) => p.actorId));
   }
   if (spec.partOfId) {
     await requireOne(tx, 'Event', spec.partOfId, `${field}.partOfId`);
     await tx.run(PART_OF, { eventId: id, otherId: spec.partOfId, claimId });
     changes.partOfId = spec.partOfId;
+    linked.eventIds.push(spec.partOfId);
   }
   if (spec.followsId) {
     await requireOne(tx, 'Event', spec.followsId, `${field}.followsId`);
     await tx.run(FOLLOWS, { eventId: id, otherId: spec.followsId, claimId });
     changes.followsId = spec.followsId;
+    linked.eventIds.push(spec.followsId);
   }
   log.record(id, { ...changes, claimId });
-  return id;
+  return linked;
 }
 
 const MOVE_EVENT = `
@@ -194,12 +203,18 @@ const MOVE_EVENT = `
   SET r.claimIds = claimIds, r.status = status, r.createdAt = createdAt`;
 
 /**
- * Mutation updateEvent: changes the given fields (`fatalities` replaces all three numbers).
+ * Mutation updateEvent: changes the given fields. `fatalities` is refused: figures are stated by
+ * claims, and an edit with no claimant behind it would make one number the event's.
  * `placeId` corrects where it occurred, keeping the claims behind that fact; an event with no
  * place yet gets one from a claim (addClaim), so every place of an event stays backed by one.
  */
 export async function updateEvent(db: DbScope, raw: unknown, writer: Writer): Promise<EventObject> {
   const input = parseInput(updateEventInput, raw);
+  if (input.fatalities)
+    throw badInput(
+      `input.fatalities: an event's figures are stated by claims, each with its claimant. Add a claim that states them: addClaim with events: [{ id: "${input.id}" }] and figures: [{ kind: KILLED, of: …, low: …, high: … }].`,
+      'input.fatalities',
+    );
   return inOneTransaction(db, async (tx) => {
     await requireOne(tx, 'Event', input.id, 'input.id');
     if (input.placeId) await requireOne(tx, 'Place', input.placeId, 'input.placeId');

@@ -1,7 +1,9 @@
 /**
  * eventStats on the seed article, then with three battles of known fatalities added through the
  * write path: counts per group, fatalities summed as [low, high] ranges with unknowns counted
- * apart (the article gives no figure at all: every one of its events is unknown, never zero).
+ * apart (the article gives no number at all: every one of its events is unknown, null, never
+ * zero), each event's range taken across its claimants (lows and highs apart, never a sum of
+ * claimants), and each claimant's own range beside it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/graph/core/database.js';
@@ -28,7 +30,18 @@ describe('eventStats on the article', () => {
       ['STRATEGIC_DEVELOPMENT', 9],
       ['BATTLE', 3],
     ]);
-    for (const b of stats) expect(b.fatalities).toEqual({ low: 0, high: 0, knownEvents: 0, unknownEvents: b.count });
+    for (const b of stats)
+      expect(b.fatalities).toEqual({ low: null, high: null, knownEvents: 0, unknownEvents: b.count });
+  });
+
+  it('reports each claimant apart: the CSP and FAMa each say "dozens" of Bourem, a number neither gives', async () => {
+    const battles = bucket(await eventStats(db.scope(), 'TYPE', null), 'BATTLE');
+    expect(battles?.fatalitiesByClaimant.map((c) => ({ ...c, claimant: c.claimant?.id }))).toEqual([
+      { claimant: 'actor:csp', low: null, high: null, knownEvents: 0, unknownEvents: 1 },
+      { claimant: 'actor:fama', low: null, high: null, knownEvents: 0, unknownEvents: 1 },
+    ]);
+    const statements = bucket(await eventStats(db.scope(), 'TYPE', null), 'STRATEGIC_DEVELOPMENT');
+    expect(statements?.fatalitiesByClaimant).toEqual([]);
   });
 
   it('counts by actor, by place with the events of unknown place apart, and by month', async () => {
@@ -89,18 +102,41 @@ describe('eventStats with known fatalities', () => {
       },
       { identity: 'test' },
     );
+    // A second claimant for the ranged battle: 20 killed where the first says 5–10.
+    await addClaim(
+      db.scope(),
+      {
+        id: 'claim:test-october-fama-figure',
+        text: 'FAMa says 20 attackers were killed in the 1 Oct test battle.',
+        assertedBy: { id: 'actor:fama' },
+        sourceIds: ['source:article'],
+        events: [{ id: 'event:test-ranged' }],
+        figures: [{ kind: 'KILLED', of: { id: 'actor:csp' }, low: 20, high: 20 }],
+      },
+      { identity: 'test' },
+    );
   });
 
   it('sums known figures as a range, best standing in for a missing side, unknowns apart', async () => {
     const battles = bucket(await eventStats(db.scope(), 'TYPE', null), 'BATTLE');
-    // ranged 5–10, best-only 3–3, high-only 7–7; the article's three battles and one test battle unknown.
-    expect(battles).toMatchObject({ count: 7, fatalities: { low: 15, high: 20, knownEvents: 3, unknownEvents: 4 } });
+    // ranged 5–20 (one claimant 5–10, the other 20: the lowest low and the highest high, not 25–30),
+    // best-only 3–3, high-only 7–7; the article's three battles and one test battle unknown.
+    expect(battles).toMatchObject({ count: 7, fatalities: { low: 15, high: 30, knownEvents: 3, unknownEvents: 4 } });
     const october = bucket(await eventStats(db.scope(), 'MONTH', null), '2023-10');
     expect(october).toMatchObject({
       label: 'Oct 2023',
       count: 4,
-      fatalities: { low: 15, high: 20, knownEvents: 3, unknownEvents: 1 },
+      fatalities: { low: 15, high: 30, knownEvents: 3, unknownEvents: 1 },
     });
+  });
+
+  it('gives each claimant its own range over the events it counts', async () => {
+    const battles = bucket(await eventStats(db.scope(), 'TYPE', null), 'BATTLE');
+    expect(battles?.fatalitiesByClaimant.map((c) => ({ ...c, claimant: c.claimant?.id }))).toEqual([
+      { claimant: 'actor:csp', low: null, high: null, knownEvents: 0, unknownEvents: 1 },
+      { claimant: 'actor:fama', low: 20, high: 20, knownEvents: 1, unknownEvents: 1 },
+      { claimant: 'actor:soukaina-sghir', low: 15, high: 20, knownEvents: 3, unknownEvents: 0 },
+    ]);
   });
 
   it('groups the same figures by the filter: October at Bourem', async () => {
@@ -112,7 +148,7 @@ describe('eventStats with known fatalities', () => {
     expect(bourem).toMatchObject({
       key: 'place:bourem',
       count: 4,
-      fatalities: { low: 15, high: 20, knownEvents: 3, unknownEvents: 1 },
+      fatalities: { low: 15, high: 30, knownEvents: 3, unknownEvents: 1 },
     });
   });
 });

@@ -77,13 +77,17 @@ describe('event reads', () => {
       'actor:csp ACCUSER',
       'actor:csp SPEAKER',
     ]);
-    // Claims that define or complete the event, and claims about it, in the order they were added.
+    // Claims that define or complete the event, and claims about it — named in `about`, or linking
+    // an event to it (the aircraft is part of the attack, the search follows it) — in the order
+    // they were added.
     expect(claims[0]!.map((c) => c.id)).toEqual([
       'claim:lere-camp-taken',
       'claim:lere-attack-confirmed-by-fama',
+      'claim:lere-aircraft-shot-down',
       'claim:fama-denounces-attack-by-evil-forces',
       'claim:fama-mobilised-to-defend-positions',
       'claim:fama-mobilised-for-population-security',
+      'claim:lere-town-searched',
       'claim:lere-no-casualty-figures',
       'claim:csp-self-defense',
     ]);

@@ -1,0 +1,221 @@
+/**
+ * `npm run bench -- --import [--rows N] [--graph-events N] [--seed S]`
+ *
+ * The dataset import's rate: generates an ACLED-format file of N rows (100,000 by default; a
+ * deterministic mix of countries, admin levels, actors, outlets, dates and codes), then on its
+ * own Neo4j (free port, temporary folder) imports it (1) into an empty database and (2) into a
+ * database holding the generated 100k-event graph, beside the bulk path's own rate for that
+ * graph. Prints rows/s, the import's peak memory (RSS of this process) and the load average, and
+ * writes them to bench/results/import-<time>.json. Never run by the tests.
+ */
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { stringify } from 'csv-stringify';
+import { startLocalNeo4j } from '../neo4j-local/launcher.js';
+import { LOCAL_NICE } from '../src/config.js';
+import { Database } from '../src/graph/core/database.js';
+import { migrate } from '../src/graph/core/migrations.js';
+import { ACLED_COLUMNS } from '../src/interchange/acled.js';
+import { importDataset, type ImportSummary } from '../src/interchange/import-dataset.js';
+import { progressBar } from './progress.js';
+import { loadSyntheticGraph } from './synthetic/load.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const say = (line: string) => console.error(`[bench import] ${line}`);
+
+/** A small deterministic generator (mulberry32), so every run reads the same file. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUB_EVENTS: [string, string, string][] = [
+  ['Battles', 'Armed clash', 'Political violence'],
+  ['Battles', 'Non-state actor overtakes territory', 'Political violence'],
+  ['Explosions/Remote violence', 'Air/drone strike', 'Political violence'],
+  ['Explosions/Remote violence', 'Remote explosive/landmine/IED', 'Political violence'],
+  ['Violence against civilians', 'Attack', 'Political violence'],
+  ['Violence against civilians', 'Abduction/forced disappearance', 'Political violence'],
+  ['Protests', 'Peaceful protest', 'Demonstrations'],
+  ['Riots', 'Mob violence', 'Demonstrations'],
+  ['Strategic developments', 'Arrests', 'Strategic developments'],
+];
+
+/** Writes an ACLED-format file of `rows` rows, streamed (the file is never held whole). */
+async function generateAcled(file: string, rows: number, seed: number): Promise<void> {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const countries = Array.from({ length: 12 }, (_, i) => ({ name: `Country ${i + 1}`, iso: String(100 + i) }));
+  const actors = Array.from({ length: 400 }, (_, i) => `Armed Group ${i + 1}`);
+  const forces = countries.map((c) => `Military Forces of ${c.name} (2020-)`);
+  const outlets = Array.from({ length: 60 }, (_, i) => `Outlet ${i + 1}`);
+  const out = createWriteStream(file);
+  const csv = stringify({ header: true, columns: [...ACLED_COLUMNS] });
+  csv.pipe(out);
+  const start = Date.UTC(2020, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    const c = pick(countries);
+    const [eventType, subEventType, disorder] = pick(SUB_EVENTS);
+    const a1 = next() < 0.4 ? pick(forces) : pick(actors);
+    const a2 = next() < 0.3 ? `Civilians (${c.name})` : pick(actors);
+    const inter1 = a1.startsWith('Military') ? 1 : 2;
+    const inter2 = a2.startsWith('Civilians') ? 7 : 2;
+    const day = new Date(start + Math.floor(next() * 1_500) * 86_400_000).toISOString().slice(0, 10);
+    const admin1 = `Region ${Math.floor(next() * 10) + 1}`;
+    const admin2 = `${admin1} District ${Math.floor(next() * 8) + 1}`;
+    const location = `${admin2} Town ${Math.floor(next() * 25) + 1}`;
+    const record = {
+      event_id_cnty: `GEN${i + 1}`,
+      event_date: day,
+      year: day.slice(0, 4),
+      time_precision: String(next() < 0.85 ? 1 : next() < 0.7 ? 2 : 3),
+      disorder_type: disorder,
+      event_type: eventType,
+      sub_event_type: subEventType,
+      actor1: a1,
+      assoc_actor_1: next() < 0.1 ? pick(actors) : '',
+      inter1: String(inter1),
+      actor2: a2,
+      assoc_actor_2: '',
+      inter2: String(inter2),
+      interaction: String(Math.min(inter1, inter2) * 10 + Math.max(inter1, inter2)),
+      civilian_targeting: inter2 === 7 ? 'Civilian targeting' : '',
+      iso: c.iso,
+      region: 'Western Africa',
+      country: c.name,
+      admin1,
+      admin2,
+      admin3: '',
+      location,
+      latitude: (5 + next() * 15).toFixed(4),
+      longitude: (-15 + next() * 30).toFixed(4),
+      geo_precision: String(1 + Math.floor(next() * 3)),
+      source: next() < 0.5 ? pick(outlets) : `${pick(outlets)}; ${pick(outlets)}`,
+      source_scale: 'National',
+      notes: `Generated event ${i + 1}: ${a1} and ${a2} near ${location} on ${day}.`,
+      fatalities: String(next() < 0.5 ? 0 : Math.floor(next() * 20)),
+      tags: '',
+      timestamp: String(1_700_000_000 + i),
+    };
+    if (!csv.write(record)) await new Promise((resolve) => csv.once('drain', resolve));
+  }
+  csv.end();
+  await finished(out);
+}
+
+interface Run {
+  into: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  summary: Pick<ImportSummary, 'eventsCreated' | 'eventsUnchanged' | 'rowsRefused' | 'actorsCreated' | 'placesCreated'>;
+  loadAverage: number[];
+}
+
+async function timedImport(db: Database, file: string, rows: number, into: string): Promise<Run> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const bar = progressBar('rows', rows);
+  const summary = await importDataset(db, createReadStream(file), {
+    format: 'acled',
+    writer: { identity: 'bench' },
+    onProgress: ({ rows: done }) => bar.update(done),
+  });
+  bar.done();
+  clearInterval(sampler);
+  const run = {
+    into,
+    rows: summary.rowsRead,
+    seconds: summary.seconds,
+    rowsPerSecond: summary.rowsRead / summary.seconds,
+    peakRssMb: Math.round(peak / 2 ** 20),
+    summary: {
+      eventsCreated: summary.eventsCreated,
+      eventsUnchanged: summary.eventsUnchanged,
+      rowsRefused: summary.rowsRefused,
+      actorsCreated: summary.actorsCreated,
+      placesCreated: summary.placesCreated,
+    },
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+  say(
+    `${into}: ${run.rows.toLocaleString('en')} rows in ${run.seconds.toFixed(1)} s = ${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${run.peakRssMb} MB, load average ${run.loadAverage.join(' ')}`,
+  );
+  return run;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      import: { type: 'boolean' },
+      rows: { type: 'string', default: '100000' },
+      'graph-events': { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const rows = Number(values.rows);
+  const graphEvents = Number(values['graph-events']);
+  const seed = Number(values.seed);
+  const work = mkdtempSync(join(tmpdir(), 'conflict-graph-bench-import-'));
+  const file = join(work, 'acled.csv');
+  say(`generating ${rows.toLocaleString('en')} ACLED rows…`);
+  await generateAcled(file, rows, seed);
+  say(`${file}: ${(statSync(file).size / 2 ** 20).toFixed(1)} MB`);
+  const runs: Run[] = [];
+  let bulk: { events: number; eventsPerSecond: number } | null = null;
+  for (const into of ['an empty database', `the ${graphEvents.toLocaleString('en')}-event graph`]) {
+    const dataDir = join(work, `neo4j-${runs.length}`);
+    const neo4j = await startLocalNeo4j({ port: 0, dataDir, heap: '2g', pageCache: '2g', nice: LOCAL_NICE, say });
+    const db = new Database({
+      uri: neo4j.uri,
+      user: 'neo4j',
+      password: undefined,
+      database: 'neo4j',
+      txTimeoutMs: 600_000,
+    });
+    try {
+      await migrate(db);
+      if (runs.length === 1) {
+        say(`loading the generated ${graphEvents.toLocaleString('en')}-event graph through the bulk path…`);
+        const load = await loadSyntheticGraph(db, { events: graphEvents, seed });
+        bulk = { events: graphEvents, eventsPerSecond: Math.round(load.eventsPerSecond) };
+        say(`bulk path: ${bulk.eventsPerSecond.toLocaleString('en')} events/s`);
+        await db.scope(600_000).write((tx) => tx.run('CALL db.awaitIndexes(600)'));
+      }
+      runs.push(await timedImport(db, file, rows, into));
+    } finally {
+      await db.close();
+      await neo4j.stop();
+    }
+  }
+  const result = { at: new Date().toISOString(), cpus: cpus().length, rows, seed, runs, bulk };
+  const dir = join(HERE, 'results');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `import-${result.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(out, JSON.stringify(result, null, 2));
+  console.log('\n| import of an ACLED file | rows | rows/s | peak RSS | load average (1, 5, 15 min) |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const r of runs)
+    console.log(
+      `| into ${r.into} | ${r.rows.toLocaleString('en')} | ${Math.round(r.rowsPerSecond).toLocaleString('en')} | ${r.peakRssMb} MB | ${r.loadAverage.join(', ')} |`,
+    );
+  if (bulk)
+    console.log(
+      `| bulk path (synthetic graph) | ${bulk.events.toLocaleString('en')} events | ${bulk.eventsPerSecond.toLocaleString('en')} events/s | | |`,
+    );
+  console.log(`\n${out}`);
+  rmSync(work, { recursive: true, force: true });
+}
