@@ -107,7 +107,7 @@ function probes(p: AnalystPicks): Probe[] {
     {
       name: 'timeline (a country and every place inside it, one year)',
       query: /* GraphQL */ `query Timeline($id: ID!, $from: DateTime!, $to: DateTime!) {
-        timeline(subjectId: $id, from: $from, to: $to, first: 50) { totalCount nodes { time { start precision } } }
+        timeline(subjectId: $id, filter: { from: $from, to: $to }, first: 50) { totalCount nodes { time { start precision } } }
       }`,
       variables: { id: p.countryId, from: '2020-01-01T00:00:00Z', to: '2020-12-31T23:59:59Z' },
       judge: (data) => {
@@ -128,7 +128,7 @@ function probes(p: AnalystPicks): Probe[] {
     {
       name: `eventsNear (${RADIUS_KM} km of a busy town, 2019–2020)`,
       query: /* GraphQL */ `query EventsNear($placeId: ID!, $radius: Float!) {
-        eventsNear(placeId: $placeId, radiusKm: $radius, from: "2019-01-01T00:00:00Z", to: "2020-12-31T23:59:59Z", first: 50) {
+        eventsNear(placeId: $placeId, radiusKm: $radius, filter: { from: "2019-01-01T00:00:00Z", to: "2020-12-31T23:59:59Z" }, first: 50) {
           distanceKm
         }
       }`,

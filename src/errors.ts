@@ -49,8 +49,17 @@ export function appError(code: ErrorCode, message: string, extra: Record<string,
 export const badInput = (message: string, field?: string): GraphQLError =>
   appError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 
-export const notFound = (what: string, id: string): GraphQLError =>
-  appError(ErrorCode.NOT_FOUND, `No ${what} has the id "${id}". Check the id, or look it up with search.`, { id });
+/** NOT_FOUND naming the id, the field it came in and, when one differs only by case or accents, the id meant. */
+export const notFound = (
+  what: string,
+  id: string,
+  { field, suggestion }: { field?: string; suggestion?: string | null } = {},
+): GraphQLError =>
+  appError(
+    ErrorCode.NOT_FOUND,
+    `${field ? `${field}: n` : 'N'}o ${what} has the id "${id}".${suggestion ? ` Did you mean ${suggestion}?` : ' Check the id, or look it up with search.'}`,
+    { id, ...(field ? { field } : {}), ...(suggestion ? { suggestion } : {}) },
+  );
 
 export const databaseUnavailable = (): GraphQLError =>
   appError(

@@ -24,6 +24,7 @@ import { formatError } from './http/format-error.js';
 import { jsonStatus } from './http/json-status.js';
 import { type Database, deadlineIn } from './graph/core/database.js';
 import { openDatabase } from './graph/core/open-database.js';
+import { backfillIndependentOrigins } from './graph/write/claim-status.js';
 import { migrate } from './graph/core/migrations.js';
 import { graphIsEmpty, loadSeed } from './graph/write/seed.js';
 import { createLogger, type Logger } from './logger.js';
@@ -39,6 +40,7 @@ import {
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
 import { createMetrics } from './http/metrics.js';
+import { bookmarksPlugin, presentedBookmarks } from './http/bookmarks.js';
 import { resolvers } from './resolvers/index.js';
 
 export const SCHEMA_DIR = join(PROJECT_ROOT, 'schema');
@@ -105,6 +107,7 @@ export async function createServer(
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
       metrics.plugin,
+      bookmarksPlugin(),
     ],
   });
 
@@ -151,6 +154,7 @@ export async function createServer(
         );
       }
       await migrate(db);
+      await backfillIndependentOrigins(db);
       if (config.seedOnStart && (await graphIsEmpty(db))) {
         const seeded = await loadSeed(db);
         log.info(seeded, 'loaded the seed into the empty database');
@@ -185,6 +189,7 @@ export async function createServer(
             // Every query of the request shares its deadline: none starts after it, and each
             // transaction's timeout is cut to the time left.
             const scope = db.scope(config.limits.txTimeoutMs, deadlineIn(config.limits.requestTimeoutMs));
+            scope.bookmarks = presentedBookmarks(req.headers);
             return createContext(scope, viewer, config, log);
           },
         }),

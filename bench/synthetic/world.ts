@@ -5,7 +5,7 @@
  * (some relaying others), and claimed relations between actors. Every id starts with "gen-" after
  * its type prefix (`actor:gen-12`), so it never collides with the article's ids.
  */
-import { deriveClaimStatus, type EvidenceSource } from '../../src/domain/claim-status.js';
+import { deriveClaimStatus, type EvidenceSource, independentOrigins } from '../../src/domain/claim-status.js';
 import {
   type BulkActor,
   type BulkActorRelation,
@@ -245,8 +245,9 @@ export function evidenceFor(random: Random, world: Pick<World, 'sources' | 'evid
     (id) => !uniqueReported.includes(id) && !uniqueSupport.includes(id),
   );
   const notIndependentlyVerified = random.chance(0.1);
+  const sourcesOf = [...uniqueReported, ...uniqueSupport].map((id) => evidence.get(id)!);
   const status = deriveClaimStatus({
-    evidence: [...uniqueReported, ...uniqueSupport].map((id) => evidence.get(id)!),
+    evidence: sourcesOf,
     contradicted: contradicting.length > 0,
     notIndependentlyVerified,
   });
@@ -256,6 +257,7 @@ export function evidenceFor(random: Random, world: Pick<World, 'sources' | 'evid
     contradictingIds: contradicting,
     notIndependentlyVerified,
     status,
+    independentOrigins: independentOrigins(sourcesOf),
   };
 }
 

@@ -14,6 +14,19 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
+/**
+ * Text as the text filters match it (claims' textContains, sources' titleContains), folded as
+ * names are: each part normalised, the parts joined by " | " so a match never spans two of them.
+ * Stored beside the text by the write path (graph/core/folded-text.ts), so a filter compares with
+ * CONTAINS on an index instead of folding every row.
+ */
+export function foldText(...parts: (string | null | undefined)[]): string {
+  return parts
+    .filter((part): part is string => typeof part === 'string' && part.length > 0)
+    .map(normaliseName)
+    .join(' | ');
+}
+
 export type NamedLabel = 'Actor' | 'Place';
 
 /** The (:Name).key of a name for a label: "actor:malian armed forces". */

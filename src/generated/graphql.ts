@@ -252,6 +252,8 @@ export type Claim = Node & {
   /** The figures it states (killed, injured, captured or held, missing), each of one event. */
   figures: Array<Figure>;
   id: Scalars['ID']['output'];
+  /** How many independent origins back it, as its status counts them: a relay that cites another of its sources does not count, and sources of one publisher count once. 1 = single-sourced. */
+  independentOrigins: Scalars['Int']['output'];
   /** True when the report says it could not be independently verified. */
   notIndependentlyVerified: Scalars['Boolean']['output'];
   /** The asserting party's own words, when quoted. */
@@ -310,6 +312,10 @@ export type ClaimFilter = {
   assertedById?: InputMaybe<Scalars['ID']['input']>;
   /** Retracted claims are hidden unless asked for. */
   includeRetracted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Claims backed by at most this many independent origins: 1 = single-sourced. */
+  maxIndependentOrigins?: InputMaybe<Scalars['Int']['input']>;
+  /** Claims backed by at least this many independent origins (see Claim.independentOrigins). */
+  minIndependentOrigins?: InputMaybe<Scalars['Int']['input']>;
   reportedInId?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<ClaimStatus>>;
   textContains?: InputMaybe<Scalars['String']['input']>;
@@ -391,8 +397,10 @@ export type Event = Node & {
   partOf?: Maybe<Event>;
   /** Who took part, and as what. */
   participants: Array<Participation>;
-  /** Where it occurred, when known. */
+  /** Where it occurred, when known; for a sub-event that names no place, the place of the larger event it is part of. */
   place?: Maybe<Place>;
+  /** True when `place` is not the event's own but that of the larger event it is part of (partOf, or further up). */
+  placeInherited: Scalars['Boolean']['output'];
   precededBy: Array<Event>;
   subEvents: Array<Event>;
   subType?: Maybe<EventSubType>;
@@ -452,6 +460,8 @@ export type EventFilter = {
   actorId?: InputMaybe<Scalars['ID']['input']>;
   /** Only events backed by at least one claim of these statuses. */
   claimStatus?: InputMaybe<Array<ClaimStatus>>;
+  /** Only events backed by a CORROBORATED claim: claimStatus [CORROBORATED], whatever claimStatus says. The same in GraphFilter. */
+  confirmedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Events whose time span ends at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Events at this place or anywhere inside it. */
@@ -671,14 +681,15 @@ export type GraphEdge = {
   to: Scalars['ID']['output'];
 };
 
-/** Narrows graph queries. confirmedOnly keeps only facts backed by a CORROBORATED claim. */
+/** Narrows graph queries: paths, neighbourhoods, timelines, events near a place. */
 export type GraphFilter = {
-  /** Fact edges and claims of these statuses only. */
+  /** Fact edges and claims of these statuses only (for a timeline, the participation or the place; for eventsNear, the place). */
   claimStatus?: InputMaybe<Array<ClaimStatus>>;
+  /** Only facts backed by a CORROBORATED claim: claimStatus [CORROBORATED], whatever claimStatus says. The same in EventFilter. */
   confirmedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only events of these types. */
   eventTypes?: InputMaybe<Array<EventType>>;
-  /** Events (on the path or in the view) that end at or after this instant; an unknown end is open. */
+  /** Events (on the path, in the view, in the timeline, near the point) that end at or after this instant; an unknown end is open. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Relationship types to follow (default: all between domain nodes), e.g. [PARTICIPATED_IN, ALLIED_WITH]. */
   relationKinds?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1041,6 +1052,7 @@ export type QueryEventsArgs = {
 
 export type QueryEventsNearArgs = {
   confirmedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<GraphFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   placeId?: InputMaybe<Scalars['ID']['input']>;
@@ -1111,6 +1123,7 @@ export type QuerySourcesArgs = {
 export type QueryTimelineArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   confirmedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<GraphFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   subjectId: Scalars['ID']['input'];
@@ -1600,6 +1613,7 @@ export type ClaimResolvers<ContextType = Context, ParentType extends ResolversPa
   disputes?: Resolver<Array<ResolversTypes['ClaimStance']>, ParentType, ContextType>;
   figures?: Resolver<Array<ResolversTypes['Figure']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  independentOrigins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   notIndependentlyVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reportedIn?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1666,6 +1680,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   partOf?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<EventParticipantsArgs>>;
   place?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  placeInherited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   precededBy?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   subEvents?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   subType?: Resolver<Maybe<ResolversTypes['EventSubType']>, ParentType, ContextType>;

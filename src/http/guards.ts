@@ -20,6 +20,7 @@ const ALLOWED_HEADERS = [
   'x-api-key',
   'apollo-require-preflight',
   'x-apollo-operation-name',
+  'neo4j-bookmark',
 ];
 
 /** Writes a refusal as a GraphQL response: `{ errors: [{ message, extensions: { code } }] }`. */
@@ -41,6 +42,7 @@ export function corsGuard(config: Config): RequestHandler {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     methods: ['GET', 'POST'],
     allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: ['neo4j-bookmark'],
     maxAge: 600,
   });
 }

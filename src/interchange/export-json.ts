@@ -24,6 +24,8 @@ function claimInput(c: ClaimRead, definedEvents: Set<string>): Record<string, un
   const p = c.props;
   const events: Record<string, unknown>[] = [];
   const linked = new Set<string>();
+  // A figure counts an event the claim states (events[]), not one it is only about.
+  const counted = new Set(c.figures.map((f) => f.eventId));
   for (const e of c.events) {
     const id = String(e.id);
     const participants = c.participations
@@ -53,7 +55,7 @@ function claimInput(c: ClaimRead, definedEvents: Set<string>): Record<string, un
         }),
       );
       linked.add(id);
-    } else if (participants.length > 0 || Object.keys(links).length > 0) {
+    } else if (participants.length > 0 || Object.keys(links).length > 0 || counted.has(id)) {
       events.push(defined({ id, participants: participants.length > 0 ? participants : null, ...links }));
       linked.add(id);
     }

@@ -12,6 +12,7 @@ import {
   type ParticipationsBatch,
 } from '../graph/read/actor-participations.js';
 import { argumentKey, byArguments } from '../graph/core/batches.js';
+import { checkIds, type IdReference, type UnknownId } from '../graph/core/known-ids.js';
 import {
   aboutOfClaims,
   claimsByIds,
@@ -31,6 +32,7 @@ import {
   participantsOfEvents,
   placesOfEvents,
   type EventLinks,
+  type EventPlace,
 } from '../graph/read/event.js';
 import type {
   ActorObject,
@@ -95,7 +97,7 @@ export interface Loaders {
   placeHierarchy: DataLoader<string, PlaceHierarchy>;
   placeEvents: DataLoader<PlaceEventsKey, Connection<EventObject>, string>;
 
-  eventPlace: DataLoader<string, PlaceObject | null>;
+  eventPlace: DataLoader<string, EventPlace>;
   eventParticipants: DataLoader<ParticipantsKey, ParticipationObject[], string>;
   eventClaims: DataLoader<EventClaimsKey, ClaimObject[], string>;
   eventLinks: DataLoader<string, EventLinks>;
@@ -108,6 +110,9 @@ export interface Loaders {
   claimAbout: DataLoader<string, DomainObject[]>;
   claimFigures: DataLoader<string, FigureObject[]>;
   claimStances: DataLoader<string, ClaimStances>;
+
+  /** Ids a lookup found nothing for: null when one exists after all, else the suggestion (known-ids.ts). */
+  unknownId: DataLoader<IdReference, UnknownId | null, string>;
 }
 
 /** A loader keyed by parent id alone. */
@@ -187,6 +192,10 @@ export function createLoaders(db: DbScope): Loaders {
     claimAbout: byId((ids) => aboutOfClaims(db, ids)),
     claimFigures: byId(async (ids) => primeFromFigures(loaders, await figuresOfClaims(db, ids))),
     claimStances: byId((ids) => stancesOfClaims(db, ids)),
+
+    unknownId: new DataLoader<IdReference, UnknownId | null, string>((refs) => checkIds(db, refs), {
+      cacheKeyFn: argumentKey,
+    }),
   };
   return loaders;
 }

@@ -1,4 +1,5 @@
 /** Actors: `actor`, `actors`, an actor's participations, relations and claims, and ActorRelation. */
+import { foundOrNotFound } from './lookup.js';
 import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { actorOrdering, listActors } from '../graph/read/actor.js';
 import { participationOrdering, type ParticipationReads } from '../graph/read/actor-participations.js';
@@ -102,7 +103,7 @@ export const actorResolvers: Resolvers = {
       const ahead = participationsAhead(info, id);
       // The batch primes actorById; a failure is reported where participations are resolved.
       if (ahead) await ctx.loaders.actorParticipations.load(ahead).catch(() => undefined);
-      return ctx.loaders.actorById.load(id);
+      return foundOrNotFound(ctx, await ctx.loaders.actorById.load(id), id, ['Actor']);
     },
     actors: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'NAME';

@@ -1,4 +1,5 @@
 /** Claims: `claim`, `claims`, and a claim's provenance, evidence, subjects, figures and stances. */
+import { foundOrNotFound } from './lookup.js';
 import { claimOrdering, type ClaimProvenance, type EvidencePart, listClaims } from '../graph/read/claim.js';
 import { AHEAD, type ClaimObject } from '../graph/core/mapping.js';
 import { pageParams } from '../graph/core/pagination.js';
@@ -23,7 +24,7 @@ async function evidencePart<P extends EvidencePart>(
 
 export const claimResolvers: Resolvers = {
   Query: {
-    claim: (_parent, { id }, ctx) => ctx.loaders.claimById.load(id),
+    claim: async (_parent, { id }, ctx) => foundOrNotFound(ctx, await ctx.loaders.claimById.load(id), id, ['Claim']),
     claims: (_parent, { filter, first, after }, ctx) =>
       listClaims(ctx.db, filter ?? {}, pageParams(claimOrdering, first, after)),
   },

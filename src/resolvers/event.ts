@@ -1,4 +1,5 @@
 /** Events: `event`, `events`, an event's place, participants, claims, figures and linked events, and Participation. */
+import { foundOrNotFound } from './lookup.js';
 import { argumentKey } from '../graph/core/batches.js';
 import { eventOrdering, listEvents } from '../graph/read/event.js';
 import { AHEAD } from '../graph/core/mapping.js';
@@ -15,7 +16,7 @@ export function eventClaimsFilter({ status, includeRetracted, link }: EventClaim
 
 export const eventResolvers: Resolvers = {
   Query: {
-    event: (_parent, { id }, ctx) => ctx.loaders.eventById.load(id),
+    event: async (_parent, { id }, ctx) => foundOrNotFound(ctx, await ctx.loaders.eventById.load(id), id, ['Event']),
     events: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'START_TIME';
       const direction = orderBy?.direction ?? 'ASC';
@@ -30,9 +31,14 @@ export const eventResolvers: Resolvers = {
   },
   Event: {
     // What a nested read found ahead answers first (src/graph/read/actor-participations.ts).
-    place: (event, _args, ctx) => {
+    place: async (event, _args, ctx) => {
       const ahead = event[AHEAD];
-      return ahead?.place !== undefined ? ahead.place : ctx.loaders.eventPlace.load(event.id);
+      return ahead?.place !== undefined ? ahead.place : (await ctx.loaders.eventPlace.load(event.id)).place;
+    },
+    placeInherited: async (event, _args, ctx) => {
+      const ahead = event[AHEAD];
+      if (ahead?.place !== undefined) return ahead.placeInherited ?? false;
+      return (await ctx.loaders.eventPlace.load(event.id)).inherited;
     },
     participants: (event, { role }, ctx) => ctx.loaders.eventParticipants.load({ id: event.id, role: role ?? null }),
     claims: (event, args, ctx) => {

@@ -1,4 +1,6 @@
 /** The Node interface: typing by the domain object's __typename, and `node(id)` for any id. */
+import { foundOrNotFound } from './lookup.js';
+import { NODE_LABELS } from '../graph/core/mapping.js';
 import { nodeById } from '../graph/read/node.js';
 import type { Resolvers } from '../generated/graphql.js';
 
@@ -7,6 +9,6 @@ export const nodeResolvers: Resolvers = {
     __resolveType: (obj) => obj.__typename,
   },
   Query: {
-    node: (_parent, { id }, ctx) => nodeById(ctx.db, id),
+    node: async (_parent, { id }, ctx) => foundOrNotFound(ctx, await nodeById(ctx.db, id), id, NODE_LABELS),
   },
 };

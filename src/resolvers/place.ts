@@ -1,4 +1,5 @@
 /** Places: `place`, `places`, and a place's hierarchy and the events at or inside it. */
+import { foundOrNotFound } from './lookup.js';
 import { pageParams } from '../graph/core/pagination.js';
 import { AHEAD } from '../graph/core/mapping.js';
 import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/read/place.js';
@@ -6,7 +7,7 @@ import type { Resolvers } from '../generated/graphql.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
-    place: (_parent, { id }, ctx) => ctx.loaders.placeById.load(id),
+    place: async (_parent, { id }, ctx) => foundOrNotFound(ctx, await ctx.loaders.placeById.load(id), id, ['Place']),
     places: (_parent, { filter, first, after }, ctx) =>
       listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
   },

@@ -1,4 +1,5 @@
 /** Sources: `source`, `sources`, a source's citations, the claims it reports, supports or contradicts. */
+import { foundOrNotFound } from './lookup.js';
 import { claimOrdering } from '../graph/read/claim.js';
 import { pageParams } from '../graph/core/pagination.js';
 import { listSources, sourceOrdering } from '../graph/read/source.js';
@@ -6,7 +7,7 @@ import type { Resolvers } from '../generated/graphql.js';
 
 export const sourceResolvers: Resolvers = {
   Query: {
-    source: (_parent, { id }, ctx) => ctx.loaders.sourceById.load(id),
+    source: async (_parent, { id }, ctx) => foundOrNotFound(ctx, await ctx.loaders.sourceById.load(id), id, ['Source']),
     sources: (_parent, { filter, first, after }, ctx) =>
       listSources(ctx.db, filter ?? {}, pageParams(sourceOrdering, first, after)),
   },

@@ -342,7 +342,7 @@ describe('the read API over HTTP', () => {
   });
 
   it('resolves any id through node(id), typed by its label', async () => {
-    const result = await data<
+    const answer = await api.gql<
       Record<'a' | 'p' | 'e' | 's' | 'c' | 'none' | 'missing', unknown>
     >(/* GraphQL */ `query AP {
       a: node(id: "actor:wagner") { __typename id ... on Actor { name } }
@@ -353,6 +353,12 @@ describe('the read API over HTTP', () => {
       none: node(id: "actor:nobody") { id }
       missing: actor(id: "actor:nobody") { id }
     }`);
+    // An unknown id is null, with NOT_FOUND at its path.
+    expect(answer.errors?.map((e) => [e.path, e.extensions?.code]).sort()).toEqual([
+      [['missing'], 'NOT_FOUND'],
+      [['none'], 'NOT_FOUND'],
+    ]);
+    const result = answer.data;
     expect(result).toEqual({
       a: { __typename: 'Actor', id: 'actor:wagner', name: 'Wagner' },
       p: { __typename: 'Place', kind: 'TOWN' },

@@ -374,9 +374,11 @@ describe('a researcher enters a follow-up report', () => {
       keys.admin,
     );
     expect(mergeActors.aliases).toEqual(expect.arrayContaining(['Fama', 'Forces Armées Maliennes (FAMAS)', 'FAMAS']));
-    expect(
-      (await ok<{ actor: null }>(/* GraphQL */ `query Actor2 { actor(id: "actor:famas-duplicate") { id } }`)).actor,
-    ).toBeNull();
+    const gone = await api.gql<{ actor: null }>(
+      /* GraphQL */ `query Actor2 { actor(id: "actor:famas-duplicate") { id } }`,
+    );
+    expect(gone.data?.actor).toBeNull();
+    expect(gone.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'actor:famas-duplicate' });
     expect((await claim('claim:famas-defended-lere')).assertedBy?.id).toBe('actor:fama');
     const { event } = await ok<{
       event: { participants: { role: string; actor: { id: string }; claims: { id: string }[] }[] };

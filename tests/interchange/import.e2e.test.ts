@@ -93,6 +93,10 @@ describe('ACLED import', () => {
     expect(lere.claims[0]!.reportedIn.map((s) => s.publisher).sort()).toEqual(['Le Monde', 'Reuters']);
     expect(lere.claims[0]!.status).toBe('CORROBORATED'); // two outlets, two origins
 
+    const acledFigures = await t.gql<{ event: { figureRange: { low: number | null; high: number | null } } }>(
+      `query { event(id: "event:acled:MLI30002") { figureRange { low high } } }`,
+    );
+    expect(acledFigures.data!.event.figureRange).toEqual({ low: 10, high: 10 }); // ACLED's one conservative count
     const bourem = await readEvent('event:acled:MLI30002');
     expect(bourem.place.id).toBe('place:bourem'); // Gao › Bourem › Bourem › Bourem is the seed's Bourem
     expect(roles(bourem)).toEqual(['actor:csp:OTHER', 'actor:fama:OTHER']);
@@ -192,6 +196,41 @@ describe('UCDP GED import', () => {
       'Malian army',
       'Reuters',
     ]);
+    // Deaths by side: side A's are the Malian state's, side B's the CSP's; the range is UCDP's low–high.
+    const figures = await t.gql<{
+      event: {
+        figuresByClaimant: {
+          claimant: { id: string };
+          figures: {
+            kind: string;
+            of: { id: string } | null;
+            group: string | null;
+            low: number | null;
+            high: number | null;
+            best: number | null;
+          }[];
+        }[];
+        figureRange: { low: number | null; high: number | null };
+      };
+    }>(
+      `query { event(id: "event:ucdp:512345") {
+        figuresByClaimant { claimant { id } figures { kind of { id } group low high best } }
+        figureRange { low high } } }`,
+    );
+    expect(figures.errors).toBeUndefined();
+    const [ucdp] = figures.data!.event.figuresByClaimant;
+    expect(ucdp!.claimant.id).toBe('actor:ucdp');
+    expect(
+      ucdp!.figures
+        .map((f) => [f.of?.id ?? f.group, f.low, f.best, f.high])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      ['actor:csp', null, 12, null],
+      ['actor:mali', null, 5, null],
+      ['CIVILIANS', null, 2, null],
+      ['UNKNOWN', 15, 19, 30],
+    ]);
+    expect(figures.data!.event.figureRange).toEqual({ low: 15, high: 30 });
     const menaka = await readEvent('event:ucdp:512347');
     expect(menaka.place.name).toBe('Ménaka region');
     expect(menaka.claims[0]!.reportedIn.map((s) => s.id)).toEqual(['source:ucdp']);

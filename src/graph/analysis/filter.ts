@@ -7,6 +7,7 @@
 import { badInput } from '../../errors.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { checkWindow } from '../core/time-window.js';
+import { statusesKept } from '../core/confirmed.js';
 
 /** Every relationship between domain nodes (docs/model.md). NAMES (to Name nodes) is not one. */
 export const RELATION_KINDS = [
@@ -57,12 +58,7 @@ export function checkGraphFilter(input: GraphFilterInput | null | undefined): Gr
     }
     kinds = RELATION_KINDS.filter((k) => requested.includes(k));
   }
-  // confirmedOnly narrows to CORROBORATED, whatever claimStatus says.
-  const statuses = input?.confirmedOnly
-    ? ['CORROBORATED']
-    : input?.claimStatus
-      ? [...new Set(input.claimStatus)]
-      : null;
+  const statuses = statusesKept(input?.confirmedOnly, input?.claimStatus);
   if (statuses && statuses.length === 0) {
     throw badInput('claimStatus, when given, names at least one status.', 'filter.claimStatus');
   }
@@ -106,3 +102,30 @@ export const UNFILTERED_PATH_PREDICATES = (p: string): string =>
 /** The same filter on one relationship `r` (for edges between nodes already found). */
 export const EDGE_PREDICATE = (r: string): string =>
   `(${r}.claimIds IS NULL OR $statuses IS NULL OR ${r}.status IN $statuses)`;
+
+/**
+ * A GraphFilter for a read of events (timeline, eventsNear), with the deprecated loose arguments
+ * (from, to, confirmedOnly) folded in: the filter's value wins where both are given. The
+ * statuses are those of the event's link to what the read follows (a participation, where it
+ * occurred). relationKinds does not apply and is refused.
+ */
+export function checkEventsFilter(
+  request: {
+    filter?: GraphFilterInput | null;
+    from?: string | Date | null;
+    to?: string | Date | null;
+    confirmedOnly?: boolean | null;
+  },
+  read: string,
+): GraphFilter {
+  const filter = request.filter ?? {};
+  if (filter.relationKinds) {
+    throw badInput(`${read} follows no relation kinds: leave filter.relationKinds out.`, 'filter.relationKinds');
+  }
+  return checkGraphFilter({
+    ...filter,
+    from: filter.from ?? request.from ?? null,
+    to: filter.to ?? request.to ?? null,
+    confirmedOnly: (filter.confirmedOnly ?? false) || (request.confirmedOnly ?? false),
+  });
+}

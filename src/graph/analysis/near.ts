@@ -2,14 +2,16 @@
  * eventsNear: events whose place lies within a radius of a point or of a named place, in a time
  * window, nearest first. The distance predicate on Place.location is answered by the point index
  * place_location (a range seek, pinned by a test on the plan); events are then reached through
- * their OCCURRED_AT edge. A place without coordinates has no distance and is never near.
+ * their OCCURRED_AT edge, and a placeless sub-event through its larger event's (event-place.ts). A
+ * place without coordinates has no distance and is never near.
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
 import type { DbScope } from '../core/database.js';
 import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../core/mapping.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
-import { checkWindow } from '../core/time-window.js';
+import { COUNTED_AT_PLACE_OF } from '../core/event-place.js';
+import { checkEventsFilter, type GraphFilterInput } from './filter.js';
 import { domainLabelOf } from './view.js';
 
 export const MAX_RADIUS_KM = 2_000;
@@ -24,11 +26,13 @@ export interface NearRequest {
   point?: { latitude: number; longitude: number } | null;
   placeId?: string | null;
   radiusKm: number;
+  /** The window, the place link's statuses (confirmedOnly) and event types; relationKinds does not apply. */
+  filter?: GraphFilterInput | null;
+  /** Deprecated spellings of filter.from, filter.to and filter.confirmedOnly. */
   from?: string | Date | null;
   to?: string | Date | null;
-  first?: number | null;
-  /** Only events whose place is backed by a CORROBORATED claim. */
   confirmedOnly?: boolean | null;
+  first?: number | null;
 }
 
 const PLACE_CENTER = `
@@ -39,9 +43,10 @@ const PLACE_CENTER = `
 export const EVENTS_NEAR = `
   WITH point({latitude: $center.latitude, longitude: $center.longitude}) AS center
   MATCH (p:Place) WHERE point.distance(p.location, center) <= $meters
-  MATCH (e:Event)-[o:OCCURRED_AT]->(p)
-  WHERE ${SPAN_OVERLAPS('e')} AND (NOT $confirmedOnly OR o.status = 'CORROBORATED')
-  WITH e, point.distance(p.location, center) AS meters
+  MATCH (placed:Event)-[o:OCCURRED_AT]->(p) WHERE $statuses IS NULL OR o.status IN $statuses
+  ${COUNTED_AT_PLACE_OF('placed')}
+  WITH e, p, center WHERE ${SPAN_OVERLAPS('e')} AND ($eventTypes IS NULL OR e.type IN $eventTypes)
+  WITH e, min(point.distance(p.location, center)) AS meters
   ORDER BY meters, e.id
   LIMIT $first
   RETURN [k IN $properties | ${PROPERTY_VALUE('e', 'k')}] AS values, meters`;
@@ -51,7 +56,7 @@ async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: 
   const placeId = request.placeId as string;
   const row = (await db.read(PLACE_CENTER, { placeId }))[0];
   if (!row) {
-    const label = await domainLabelOf(db, placeId);
+    const label = await domainLabelOf(db, placeId, 'placeId');
     throw badInput(
       `"${placeId}" is ${label === 'Actor' ? 'an' : 'a'} ${label.toLowerCase()}, not a place: pass a place id or a point.`,
       'placeId',
@@ -84,7 +89,7 @@ export async function eventsNear(
   if (!Number.isInteger(first) || first < 0 || first > MAX_NEAR_RESULTS) {
     throw badInput(`first must be between 0 and ${MAX_NEAR_RESULTS}; narrow the radius or the window.`, 'first');
   }
-  const window = checkWindow(request.from, request.to);
+  const { params } = checkEventsFilter(request, 'eventsNear');
   const center = await centerOf(db, request);
   const properties = eventProperties(eventFields);
   const rows = await db.read(EVENTS_NEAR, {
@@ -92,8 +97,7 @@ export async function eventsNear(
     properties,
     meters: request.radiusKm * 1000,
     first: neo4j.int(first),
-    confirmedOnly: request.confirmedOnly === true,
-    ...window,
+    ...params,
   });
   return rows.map((row) => ({
     event: toEvent(propsOf(properties, row.get('values') as unknown[])),

@@ -119,7 +119,7 @@ export async function neighbourhood(
   });
   const row = rows[0];
   if (!row) {
-    await domainLabelOf(db, request.id);
+    await domainLabelOf(db, request.id, 'id');
     return { nodes: [], edges: [], capped: false };
   }
   return {

@@ -100,8 +100,8 @@ export async function pathBetween(
   });
   if (rows.length === 0) {
     // An end is missing: say which one (more round trips, only on this error path).
-    await domainLabelOf(db, request.fromId);
-    await domainLabelOf(db, request.toId);
+    await domainLabelOf(db, request.fromId, 'fromId');
+    await domainLabelOf(db, request.toId, 'toId');
     throw notFound('actor, place, event, source or claim', request.fromId);
   }
   const paths: GraphPathObject[] = [];

@@ -1,12 +1,18 @@
 /**
  * search: one ranked full-text search over actor names and aliases, place names and aliases,
- * event descriptions and claim text, through the `search_text` index (standard-folding analyzer:
- * "Lere" finds Léré, "fama" finds FAMa). User text is never Lucene syntax: each word is escaped
- * and lower-cased (so AND/OR/NOT are words, not operators), and the words are OR-ed, so the
- * index's score ranks the nodes that match more of them first.
+ * event descriptions, claim text, and source titles, publishers and authors, through two indexes
+ * (core/migrations.ts): `search_text` folds accents ("Lere" finds Léré, "fama" finds FAMa) over all
+ * of it, and `search_stemmed` stems the prose ("denounce" finds denounced, "airstrike" finds
+ * airstrikes). A node's score
+ * is the better of the two. An actor or place whose name or alias is the text itself (its Name key,
+ * as names are matched everywhere) comes first, found through the Name index even when the text
+ * would rank it low. User text is never Lucene syntax: each word is escaped and lower-cased (so
+ * AND/OR/NOT are words, not operators), and the words are OR-ed, so the index's score ranks the
+ * nodes that match more of them first.
  */
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
+import { nameKey, normaliseName } from '../../domain/names.js';
 import type { DbScope } from '../core/database.js';
 import { displayLabel, domainLabel, toDomain, type DomainObject } from '../core/mapping.js';
 import { NODE_TYPE, type NodeRead, type NodeType, RETURNED_NODE, type ReturnedNode } from './view.js';
@@ -29,16 +35,39 @@ const LABEL_OF_TYPE: Record<NodeType, string> = {
   CLAIM: 'Claim',
 };
 
-// Results stream from the index in score order, so the label filter and LIMIT stop early.
-const searchStatement = (nodes: NodeRead): string => `
-  CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+// Each index gives its best `$candidates` hits; with a type filter every hit, so that a rare type
+// (a source among claims) is not cut before it is filtered. Exact name matches come first, then
+// score, then id, so equal scores keep a stable order.
+const searchStatement = (nodes: NodeRead, limited: boolean): string => {
+  const options = limited ? ', {limit: $candidates}' : '';
+  return `
+  CALL () {
+    CALL db.index.fulltext.queryNodes('search_text', $query${options}) YIELD node, score
+    RETURN node, score
+    UNION ALL
+    CALL db.index.fulltext.queryNodes('search_stemmed', $query${options}) YIELD node, score
+    RETURN node, score
+    UNION ALL
+    MATCH (key:Name)-[:NAMES]->(node) WHERE key.key IN $nameKeys
+    RETURN node, 0.0 AS score
+  }
+  WITH node, max(score) AS score
   WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
     AND NOT (node:Claim AND coalesce(node.retracted, false))
-  RETURN ${RETURNED_NODE('node', nodes)} AS node, score
-  LIMIT $first`;
+  WITH node, score, EXISTS { MATCH (key:Name)-[:NAMES]->(node) WHERE key.key IN $nameKeys } AS exact
+  ORDER BY exact DESC, score DESC, node.id
+  LIMIT $first
+  RETURN ${RETURNED_NODE('node', nodes)} AS node, score`;
+};
 
-export const SEARCH = searchStatement('whole');
-const SEARCH_DRAWN = searchStatement('drawn');
+export const SEARCH = searchStatement('whole', true);
+const STATEMENTS = {
+  whole: { limited: SEARCH, all: searchStatement('whole', false) },
+  drawn: { limited: searchStatement('drawn', true), all: searchStatement('drawn', false) },
+};
+/** Hits read from each index per result asked for: enough for the merge of the two to fill the page. */
+const CANDIDATES_PER_RESULT = 3;
+const MIN_CANDIDATES = 50;
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -73,9 +102,13 @@ export async function search(
   }
   const query = luceneQuery(request.text);
   if (query === null) throw badInput('Give at least one word (letters or digits) to search for.', 'text');
-  const rows = await db.read(nodes === 'whole' ? SEARCH : SEARCH_DRAWN, {
+  const labels = request.types && request.types.length > 0 ? request.types.map((t) => LABEL_OF_TYPE[t]) : null;
+  const folded = normaliseName(request.text);
+  const rows = await db.read(STATEMENTS[nodes][labels ? 'all' : 'limited'], {
     query,
-    labels: request.types && request.types.length > 0 ? request.types.map((t) => LABEL_OF_TYPE[t]) : null,
+    labels,
+    nameKeys: [nameKey('Actor', folded), nameKey('Place', folded)],
+    candidates: neo4j.int(Math.max(MIN_CANDIDATES, first * CANDIDATES_PER_RESULT)),
     first: neo4j.int(first),
   });
   const hits: SearchHitObject[] = [];

@@ -7,8 +7,12 @@
  * number has null low and high — unknown is never zero. Beside it, each claimant's own range over
  * the bucket's events it gives figures for (`fatalitiesByClaimant`). A missing group value (no
  * place, no actor, a time that does not fall in one month) is its own bucket, key UNKNOWN. The
- * events are chosen by the same filter as the events list (src/graph/read/event.ts).
+ * events are chosen by the same filter as the events list (src/graph/read/event.ts). A placeless
+ * sub-event counts at the place of the larger event it is part of (core/event-place.ts).
  */
+import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
+import { statusesKept } from '../core/confirmed.js';
+import { COUNTED_AT_PLACE_OF, PLACE_OF_EVENT } from '../core/event-place.js';
 import { isoInstant } from '../core/time-window.js';
 import type { DbScope } from '../core/database.js';
 import { EVENT_FILTER, type EventFilter } from '../read/event.js';
@@ -47,8 +51,8 @@ const GROUPS: Record<EventStatsDimension, string> = {
     WITH DISTINCT e, a
     WITH e, coalesce(a.id, '${UNKNOWN_KEY}') AS key, coalesce(a.name, 'no known participant') AS label`,
   PLACE: `
-    OPTIONAL MATCH (e)-[:OCCURRED_AT]->(p:Place)
-    WITH e, coalesce(p.id, '${UNKNOWN_KEY}') AS key, coalesce(p.name, 'unknown place') AS label`,
+    ${PLACE_OF_EVENT('e')}
+    WITH e, coalesce(place.id, '${UNKNOWN_KEY}') AS key, coalesce(place.name, 'unknown place') AS label`,
   // The month of an event whose known span lies within one calendar month; otherwise unknown.
   MONTH: `
     WITH e, CASE
@@ -66,7 +70,9 @@ const GROUPS: Record<EventStatsDimension, string> = {
 const DRIVERS = {
   all: 'MATCH (e:Event)',
   actor: 'MATCH (:Actor {id: $actorId})-[:PARTICIPATED_IN]->(e:Event) WITH DISTINCT e',
-  place: 'MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..8]-(:Place)<-[:OCCURRED_AT]-(e:Event) WITH DISTINCT e',
+  place: `MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..8]-(:Place)<-[:OCCURRED_AT]-(placed:Event)
+    ${COUNTED_AT_PLACE_OF('placed')}
+    WITH DISTINCT e`,
 } as const;
 type Driver = keyof typeof DRIVERS;
 
@@ -153,9 +159,13 @@ export async function eventStats(
     placeId: filter?.placeId ?? null,
     actorId: filter?.actorId ?? null,
     role: filter?.role ?? null,
-    claimStatus: filter?.claimStatus ?? null,
+    claimStatus: statusesKept(filter?.confirmedOnly, filter?.claimStatus),
     unknown: UNKNOWN_KEY,
   });
+  await requireKnownIdsWhenEmpty(db, rows.length, [
+    { id: filter?.placeId, labels: ['Place'], field: 'filter.placeId' },
+    { id: filter?.actorId, labels: ['Actor'], field: 'filter.actorId' },
+  ]);
   return rows.map((row) => ({
     key: row.get('key') as string,
     label:

@@ -5,8 +5,17 @@
  * time precision (EventObject.time), so "17 Sep 2023, afternoon" is not read as an instant.
  */
 import { badInput, notFound } from '../../errors.js';
+import { requireKnownIds } from '../core/known-ids.js';
 import type { DbScope } from '../core/database.js';
-import { domainLabel, eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../core/mapping.js';
+import {
+  domainLabel,
+  eventProperties,
+  NODE_LABELS,
+  PROPERTY_VALUE,
+  propsOf,
+  toEvent,
+  type EventObject,
+} from '../core/mapping.js';
 import {
   afterCursor,
   pageParams,
@@ -16,15 +25,17 @@ import {
   type PageMaybeCounted,
 } from '../core/pagination.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
+import { COUNTED_AT_PLACE_OF } from '../core/event-place.js';
 import { statementVariants } from '../core/statement-variants.js';
-import { checkWindow } from '../core/time-window.js';
+import { checkEventsFilter, type GraphFilterInput } from './filter.js';
 import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export const timelineOrdering = 'timeline:START_TIME:ASC';
 
 // The subject is found by id under any domain label and its events matched in the same statement,
 // one branch per label it may have: an actor's participations, or the events at a place or
-// anywhere inside it. The gazetteer is a shallow tree (camp → town → circle → region → country),
+// anywhere inside it (a placeless sub-event at its larger event's place, event-place.ts; the link
+// is then the larger event's). The gazetteer is a shallow tree (camp → town → circle → region → country),
 // so the LOCATED_IN chain is bounded generously. Another label matches no branch: the statement
 // still returns the subject's labels, to say what it is.
 // Only the predicates a request uses are in its statement: on a busy actor each one is evaluated
@@ -32,7 +43,9 @@ export const timelineOrdering = 'timeline:START_TIME:ASC';
 interface TimelineShape {
   total: boolean;
   window: boolean;
-  confirmedOnly: boolean;
+  /** The link's statuses (confirmedOnly or claimStatus, confirmed.ts). */
+  statuses: boolean;
+  eventTypes: boolean;
   cursor: boolean;
 }
 
@@ -40,7 +53,8 @@ function subjectEvents(shape: TimelineShape): string {
   const where = (link: string) => {
     const conditions = [
       shape.window ? SPAN_OVERLAPS('e') : null,
-      shape.confirmedOnly ? `${link}.status = 'CORROBORATED'` : null,
+      shape.statuses ? `${link}.status IN $statuses` : null,
+      shape.eventTypes ? 'e.type IN $eventTypes' : null,
     ].filter(Boolean);
     return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   };
@@ -50,7 +64,9 @@ function subjectEvents(shape: TimelineShape): string {
     ${where('link')}
     RETURN e
     UNION
-    MATCH (n:Place)<-[:LOCATED_IN*0..8]-(:Place)<-[link:OCCURRED_AT]-(e:Event)
+    MATCH (n:Place)<-[:LOCATED_IN*0..8]-(:Place)<-[link:OCCURRED_AT]-(placed:Event)
+    ${COUNTED_AT_PLACE_OF('placed')}
+    WITH e, link
     ${where('link')}
     RETURN e
   }`;
@@ -77,14 +93,17 @@ function timelineStatement(shape: TimelineShape): string {
     RETURN labels(n) AS labels, total, page`;
 }
 
-// Sixteen variants at most.
+// Thirty-two variants at most.
 const statementFor = statementVariants(
-  (shape: TimelineShape) => [shape.total, shape.window, shape.confirmedOnly, shape.cursor],
+  (shape: TimelineShape) => [shape.total, shape.window, shape.statuses, shape.eventTypes, shape.cursor],
   timelineStatement,
 );
 
 export interface TimelineRequest {
   subjectId: string;
+  /** The window, the link's statuses (confirmedOnly) and event types; relationKinds does not apply. */
+  filter?: GraphFilterInput | null;
+  /** Deprecated spellings of filter.from, filter.to and filter.confirmedOnly. */
   from?: string | Date | null;
   to?: string | Date | null;
   confirmedOnly?: boolean | null;
@@ -108,24 +127,27 @@ export async function timeline(
   reads: TimelineReads = { totalCount: true, eventFields: null },
 ): Promise<PageMaybeCounted<EventObject>> {
   const page = pageParams(timelineOrdering, request.first, request.after);
-  const window = checkWindow(request.from, request.to);
+  const { params } = checkEventsFilter(request, 'a timeline');
   const properties = eventProperties(reads.eventFields);
   const shape: TimelineShape = {
     total: reads.totalCount,
-    window: window.from !== null || window.to !== null,
-    confirmedOnly: request.confirmedOnly === true,
+    window: params.from !== null || params.to !== null,
+    statuses: params.statuses !== null,
+    eventTypes: params.eventTypes !== null,
     cursor: page.afterId !== null,
   };
   const rows = await db.read(statementFor(shape), {
     subjectId: request.subjectId,
     properties,
-    confirmedOnly: request.confirmedOnly === true,
-    ...window,
+    ...params,
     ...pageQueryParams(page),
   });
   const row = rows[0];
   const label = row ? domainLabel(row.get('labels') as string[]) : null;
-  if (!row || !label) throw notFound('actor, place, event, source or claim', request.subjectId);
+  if (!row || !label) {
+    await requireKnownIds(db, [{ id: request.subjectId, labels: NODE_LABELS, field: 'subjectId' }]);
+    throw notFound('actor, place, event, source or claim', request.subjectId, { field: 'subjectId' });
+  }
   if (label !== 'Actor' && label !== 'Place') {
     throw badInput(
       `"${request.subjectId}" is ${label === 'Event' ? 'an' : 'a'} ${label.toLowerCase()}: a timeline follows an actor or a place.`,

@@ -5,8 +5,17 @@
  */
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import { notFound } from '../../errors.js';
+import { requireKnownIds } from '../core/known-ids.js';
 import type { DbScope } from '../core/database.js';
-import { displayLabel, domainLabel, NODE_MAP, toDomain, type DomainObject, type NodeLabel } from '../core/mapping.js';
+import {
+  displayLabel,
+  domainLabel,
+  NODE_LABELS,
+  NODE_MAP,
+  toDomain,
+  type DomainObject,
+  type NodeLabel,
+} from '../core/mapping.js';
 import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
 export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
@@ -102,10 +111,16 @@ export function toGraphEdge(row: EdgeRow): GraphEdgeObject {
 
 const LABELS_OF = `${DOMAIN_NODE_BY_ID('id')} RETURN labels(n) AS labels LIMIT 1`;
 
-/** The domain label of the node with this id; NOT_FOUND when there is none. */
-export async function domainLabelOf(db: DbScope, id: string): Promise<NodeLabel> {
+/**
+ * The domain label of the node with this id (given in `field`); NOT_FOUND when there is none,
+ * with the id it differs from only by case or accents (known-ids.ts).
+ */
+export async function domainLabelOf(db: DbScope, id: string, field: string): Promise<NodeLabel> {
   const rows = await db.read(LABELS_OF, { id });
   const label = rows[0] ? domainLabel(rows[0].get('labels') as string[]) : null;
-  if (!label) throw notFound('actor, place, event, source or claim', id);
+  if (!label) {
+    await requireKnownIds(db, [{ id, labels: NODE_LABELS, field }]);
+    throw notFound('actor, place, event, source or claim', id, { field });
+  }
   return label;
 }

@@ -17,6 +17,7 @@ import { deriveClaimStatus } from '../../domain/claim-status.js';
 import { refreshStatuses } from '../write/claim-status.js';
 import { idFromName, nameKey, normaliseName } from '../../domain/names.js';
 import { placeMatchKey } from '../../domain/place-names.js';
+import { eventRange } from '../../domain/figures.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { type BulkEvent, type BulkGraph, writeBulkGraph } from './load.js';
 import { recordDigest, type Dataset, type DatasetRecord, type RowRefusal } from './dataset-record.js';
@@ -135,8 +136,24 @@ const DATASET_DESCRIPTIONS: Record<Dataset, string> = {
 
 /** The event's values that a revision may change, as stored. */
 function eventProps(record: DatasetRecord, by: string): BulkEvent & Record<string, unknown> {
+  // The stored range across claimants, by the figures' own rule (src/domain/figures.ts): the
+  // dataset is the event's only claimant when it creates it.
+  const range = eventRange(
+    record.claims.flatMap((c) =>
+      c.figures.map((f) => ({
+        kind: f.kind,
+        low: f.low ?? null,
+        high: f.high ?? null,
+        best: f.best ?? null,
+        approximate: null,
+        claimId: c.part,
+        claimantId: record.dataset,
+      })),
+    ),
+    'KILLED',
+  );
   const totals = record.claims.flatMap((c) => c.figures).filter((f) => f.group === 'UNKNOWN' && !f.side);
-  const total = totals.find((f) => f.high !== undefined) ?? totals[0];
+  const total = { low: range.low ?? undefined, high: range.high ?? undefined, best: totals[0]?.best };
   return {
     id: datasetEventId(record.dataset, record.key),
     type: record.event.type,
@@ -146,9 +163,9 @@ function eventProps(record: DatasetRecord, by: string): BulkEvent & Record<strin
     timePrecision: record.event.time.precision,
     timeLabel: timeLabel(record.event.time),
     description: record.event.description,
-    fatalitiesLow: total?.low ?? total?.best ?? null,
-    fatalitiesHigh: total?.high ?? null,
-    fatalitiesBest: total?.best ?? null,
+    fatalitiesLow: total.low ?? null,
+    fatalitiesHigh: total.high ?? null,
+    fatalitiesBest: total.best ?? null,
     createdBy: by,
     // Beyond BulkEvent: load.ts writes every field of an event row onto the node.
     geoPrecision: record.event.geoPrecision,
@@ -389,8 +406,12 @@ class RowRefused extends Error {}
 /** One batch, planned row by row against what the look-up found. */
 class BatchPlan {
   readonly graph: Required<
-    Pick<BulkGraph, 'actors' | 'places' | 'sources' | 'events' | 'claims' | 'participations' | 'occurrences'>
+    Pick<
+      BulkGraph,
+      'actors' | 'places' | 'sources' | 'events' | 'claims' | 'participations' | 'occurrences' | 'figures'
+    >
   > = {
+    figures: [],
     actors: [],
     places: [],
     sources: [],
@@ -493,6 +514,22 @@ class BatchPlan {
           sourceIds: [],
           claimIds: [],
         },
+      });
+      // Figures by side: side A's and B's are of the side's main actor; the others of a group.
+      c.figures.forEach((f, j) => {
+        const of = f.side ? record.actors.find((a) => a.side === f.side && !a.associated) : undefined;
+        this.graph.figures.push({
+          id: `figure:${id.slice('claim:'.length)}:${j}`,
+          claimId: id,
+          kind: f.kind,
+          group: of ? null : (f.group ?? 'UNKNOWN'),
+          low: f.low ?? null,
+          high: f.high ?? null,
+          best: f.best ?? null,
+          approximate: null,
+          eventId,
+          ofId: of ? actorIds.get(of.name)! : null,
+        });
       });
       if (i === 0) {
         this.graph.occurrences.push({ eventId, placeId, claimId: id, status });

@@ -6,6 +6,7 @@
  * describes it (ids, Name nodes, aliasText, fact edges with claimIds and status); deciding what to
  * write, and validating it, is the caller's job (see import-claims.ts).
  */
+import { claimFolded, sourceFolded } from '../core/folded-text.js';
 import type { DbScope, Params, WriteTx } from '../core/database.js';
 import { STATUS_RANK, type ClaimStatus } from '../../domain/claim-status.js';
 import { CREATE_FIGURES, type StatedFigure } from '../write/figures.js';
@@ -68,6 +69,8 @@ export interface BulkClaim {
   quote: string | null;
   /** Derived by the caller with claim-status.ts's deriveClaimStatus (importClaims re-derives it in the database). */
   status: ClaimStatus;
+  /** Counted by the caller with claim-status.ts's independentOrigins; importClaims counts it with the status. */
+  independentOrigins?: number;
   notIndependentlyVerified: boolean;
   createdBy: string;
   assertedById: string | null;
@@ -421,7 +424,11 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
   add(
     'sources',
     STATEMENTS.sources,
-    sources.map(({ id, publishedAt, citesIds: _cites, ...props }) => ({ id, publishedAt, props })),
+    sources.map(({ id, publishedAt, citesIds: _cites, ...props }) => ({
+      id,
+      publishedAt,
+      props: { ...props, ...sourceFolded(props.title) },
+    })),
   );
   add(
     'events',
@@ -436,7 +443,9 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
       props: {
         text: c.text,
         quote: c.quote,
+        ...claimFolded(c.text, c.quote),
         status: c.status,
+        independentOrigins: c.independentOrigins ?? null,
         notIndependentlyVerified: c.notIndependentlyVerified,
         createdBy: c.createdBy,
       },

@@ -211,6 +211,13 @@ export class DbScope {
   roundTrips = 0;
   /** Milliseconds spent waiting on the database, summed over this scope's transactions. */
   dbTimeMs = 0;
+  /**
+   * Bookmarks the client sent back (a write it made through any replica): every transaction of
+   * the scope waits until the database has applied them, so a read sees that write.
+   */
+  bookmarks: string[] = [];
+  /** The bookmarks of this scope's last committed write, for the client to send back. */
+  written: string[] = [];
   /** Marks this scope's transactions (transaction metadata), so they can be found and terminated. */
   readonly id = randomUUID();
 
@@ -301,6 +308,7 @@ export class DbScope {
         database: this.db.name,
         defaultAccessMode: neo4j.session.READ,
         bookmarkManager: this.db.driver.executeQueryBookmarkManager,
+        bookmarks: this.bookmarks,
       });
       try {
         return await this.bounded(
@@ -334,6 +342,7 @@ export class DbScope {
       database: this.db.name,
       defaultAccessMode: options.mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.db.driver.executeQueryBookmarkManager,
+      bookmarks: this.bookmarks,
       ...(options.fetchSize ? { fetchSize: options.fetchSize } : {}),
     });
     // A memory error leaves `work` as a GraphQLError, which the driver's retry logic does not retry.
@@ -346,9 +355,12 @@ export class DbScope {
     };
     const config = this.transactionConfig(budget);
     try {
-      return await this.bounded(session, budget, () =>
-        options.mode === 'READ' ? session.executeRead(attempt, config) : session.executeWrite(attempt, config),
-      );
+      return await this.bounded(session, budget, async () => {
+        if (options.mode === 'READ') return session.executeRead(attempt, config);
+        const result = await session.executeWrite(attempt, config);
+        this.written = session.lastBookmarks();
+        return result;
+      });
     } catch (error) {
       if (error instanceof Neo4jError && TIMEOUT_CODES.has(error.code)) throw budget.timedOut();
       throw error;

@@ -37,7 +37,17 @@ const MAPPED_PROPERTIES: Record<NodeLabel, { plain: readonly string[]; dateTimes
     dateTimes: ['createdAt', 'updatedAt', 'publishedAt'],
   },
   Claim: {
-    plain: ['id', 'text', 'quote', 'status', 'notIndependentlyVerified', 'retracted', 'retractionReason', 'createdBy'],
+    plain: [
+      'id',
+      'text',
+      'quote',
+      'status',
+      'independentOrigins',
+      'notIndependentlyVerified',
+      'retracted',
+      'retractionReason',
+      'createdBy',
+    ],
     dateTimes: ['createdAt', 'updatedAt'],
   },
 };
@@ -122,8 +132,15 @@ export interface EventObject extends ReturnType<typeof base> {
   time: { start: string | null; end: string | null; precision: string; label: string };
   description: string;
   fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
-  /** The place read ahead (null: none), and the claims read ahead with their filter (argumentKey of it). */
-  [AHEAD]?: { place?: PlaceObject | null; claims?: { filter: string; claims: ClaimObject[] } };
+  /**
+   * The place read ahead (null: none) and whether it is the larger event's (event-place.ts), and
+   * the claims read ahead with their filter (argumentKey of it).
+   */
+  [AHEAD]?: {
+    place?: PlaceObject | null;
+    placeInherited?: boolean;
+    claims?: { filter: string; claims: ClaimObject[] };
+  };
 }
 
 export interface SourceObject extends ReturnType<typeof base> {
@@ -152,6 +169,8 @@ export interface ClaimObject extends ReturnType<typeof base> {
   text: string;
   quote: string | null;
   status: string;
+  /** As the status rule counts them (claim-status.ts), stored with the status. */
+  independentOrigins: number;
   notIndependentlyVerified: boolean;
   retracted: boolean;
   retractionReason: string | null;
@@ -261,6 +280,7 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     createdAt: ['createdAt'],
     updatedAt: ['updatedAt'],
     place: [],
+    placeInherited: [],
     participants: [],
     claims: [],
     figuresByClaimant: [],
@@ -293,6 +313,7 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     text: ['text'],
     quote: ['quote'],
     status: ['status'],
+    independentOrigins: ['independentOrigins'],
     notIndependentlyVerified: ['notIndependentlyVerified'],
     retracted: ['retracted'],
     retractionReason: ['retractionReason'],
@@ -376,6 +397,8 @@ export function toClaim(p: Props): ClaimObject {
     text: String(p.text),
     quote: str(p.quote),
     status: String(p.status ?? 'REPORTED'),
+    // Stored with the status; a claim has at least one source, so at least one origin.
+    independentOrigins: num(p.independentOrigins) ?? 1,
     notIndependentlyVerified: p.notIndependentlyVerified === true,
     retracted: p.retracted === true,
     retractionReason: str(p.retractionReason),

@@ -2,6 +2,7 @@
  * Constraints and indexes, created idempotently (IF NOT EXISTS) at start-up before the server
  * reports ready. Each index names the query that needs it.
  */
+import { FOLDED_TEXT } from './folded-text.js';
 import neo4j from 'neo4j-driver';
 import type { Database } from './database.js';
 import { SET_EVENT_SPAN } from './event-span.js';
@@ -30,18 +31,75 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE INDEX place_kind IF NOT EXISTS FOR (n:Place) ON (n.kind)',
   'CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)',
   'CREATE INDEX claim_status IF NOT EXISTS FOR (n:Claim) ON (n.status)',
+  // claims(filter: {minIndependentOrigins, maxIndependentOrigins}): "single-sourced" is a range seek.
+  'CREATE INDEX claim_origins IF NOT EXISTS FOR (n:Claim) ON (n.independentOrigins)',
   'CREATE INDEX audit_target IF NOT EXISTS FOR (n:AuditEntry) ON (n.targetId)',
   // Time windows (event-span.ts): index seeks on the span, the longest known span read from its index.
   'CREATE INDEX event_span_start IF NOT EXISTS FOR (n:Event) ON (n.spanStart)',
   'CREATE INDEX event_span_end IF NOT EXISTS FOR (n:Event) ON (n.spanEnd)',
   'CREATE INDEX event_span_days IF NOT EXISTS FOR (n:Event) ON (n.spanDays)',
+  // claims(filter: {textContains}), sources(filter: {titleContains}): CONTAINS on the folded text.
+  'CREATE TEXT INDEX claim_folded_text IF NOT EXISTS FOR (n:Claim) ON (n.foldedText)',
+  'CREATE TEXT INDEX source_folded_title IF NOT EXISTS FOR (n:Source) ON (n.foldedTitle)',
   // eventsNear: distance() predicates on Place.location use the point index.
   'CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)',
-  // search: one ranked, accent-folding ("Lere" finds Léré) index over all searchable text.
-  `CREATE FULLTEXT INDEX search_text IF NOT EXISTS
-     FOR (n:Actor|Place|Event|Claim) ON EACH [n.name, n.aliasText, n.description, n.text]
-     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding' } }`,
 ];
+
+/**
+ * search (analysis/search.ts): two full-text indexes, queried together. No built-in analyzer both
+ * folds accents and stems: 'standard-folding' folds ("Lere" finds Léré, "fama" FAMa) over every
+ * searchable property, 'english' stems ("denounce" finds denounced, "airstrike" airstrikes) over
+ * the prose (descriptions, claim text, source titles) — names, aliases, publishers and authors are
+ * proper nouns. The two must differ in what they cover: Neo4j keeps one index per schema, and
+ * `IF NOT EXISTS` silently skips a second over the same labels and properties. Sources are
+ * searchable by title, publisher and author.
+ */
+export const SEARCH_INDEXES = [
+  {
+    name: 'search_text',
+    analyzer: 'standard-folding',
+    labels: ['Actor', 'Place', 'Event', 'Claim', 'Source'],
+    properties: ['name', 'aliasText', 'description', 'text', 'title', 'publisher', 'author'],
+  },
+  {
+    name: 'search_stemmed',
+    analyzer: 'english',
+    labels: ['Actor', 'Event', 'Claim', 'Source'],
+    properties: ['description', 'text', 'title'],
+  },
+] as const;
+
+const SEARCH_INDEX_DEFINITIONS = `
+  SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options
+  WHERE name IN $names
+  RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer`;
+
+async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promise<void> {
+  const rows = await scope.write((tx) =>
+    tx.run(SEARCH_INDEX_DEFINITIONS, { names: SEARCH_INDEXES.map((index) => index.name) }),
+  );
+  const same = (a: unknown, b: readonly string[]) =>
+    JSON.stringify([...(a as string[])].sort()) === JSON.stringify([...b].sort());
+  for (const { name, analyzer, labels, properties } of SEARCH_INDEXES) {
+    const row = rows.find((r) => r.get('name') === name);
+    const current =
+      row &&
+      row.get('analyzer') === analyzer &&
+      same(row.get('labelsOrTypes'), labels) &&
+      same(row.get('properties'), properties);
+    if (row && !current) await scope.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
+    await scope
+      .write((tx) =>
+        tx.run(`CREATE FULLTEXT INDEX ${name} IF NOT EXISTS
+        FOR (n:${labels.join('|')}) ON EACH [${properties.map((p) => `n.${p}`).join(', ')}]
+        OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${analyzer}' } }`),
+      )
+      .catch(createdMeanwhile);
+  }
+}
+
+/** How long start-up waits for indexes to come online (seconds). */
+const INDEX_WAIT_S = 600;
 
 // Events written before their span was stored get it, a batch per transaction (event-span.ts).
 const EVENTS_WITHOUT_SPAN = `
@@ -53,11 +111,55 @@ const SPAN_BATCH = 10_000;
 /** The marker of the span backfill: every writer has stored the span since, so it runs once. */
 export const SPAN_MIGRATION = 'event-span-backfill';
 
+// Claims and sources written before their folded text was stored get it (folded-text.ts), a
+// batch per transaction, once.
+const FOLDED_BATCH = 5_000;
+export const FOLDED_MIGRATION = 'folded-text-backfill';
+async function backfillFoldedText(scope: ReturnType<Database['scope']>): Promise<void> {
+  for (const { label, property, read, fold } of FOLDED_TEXT) {
+    for (;;) {
+      const filled = await scope.write(async (tx) => {
+        const rows = await tx.run(
+          `MATCH (n:${label}) WHERE n.${property} IS NULL RETURN n.id AS id, ${read} LIMIT $batch`,
+          { batch: neo4j.int(FOLDED_BATCH) },
+        );
+        const values = rows.map((row) => ({
+          id: row.get('id') as string,
+          value: fold(row.toObject() as Record<string, string | null>),
+        }));
+        await tx.run(`UNWIND $values AS v MATCH (n:${label} {id: v.id}) SET n.${property} = v.value`, { values });
+        return rows.length;
+      });
+      if (filled < FOLDED_BATCH) break;
+    }
+  }
+}
+
+/**
+ * Several API replicas start together on one database: IF NOT EXISTS does not stop two of them
+ * from creating the same index at once, and the slower one is told it exists. That is success.
+ */
+function createdMeanwhile(error: unknown): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (
+    typeof code === 'string' &&
+    /^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/.test(
+      code,
+    )
+  )
+    return;
+  throw error;
+}
+
 export async function migrate(db: Database): Promise<void> {
   const scope = db.scope(60_000);
-  for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement));
-  await scope.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+  for (const statement of MIGRATIONS) await scope.write((tx) => tx.run(statement)).catch(createdMeanwhile);
+  await ensureSearchIndexes(scope);
+  // A new index over an existing graph is populated before the server reports ready: a full-text
+  // index over 100k events' claims takes longer than a transaction's minute on a busy machine.
+  await db.scope(INDEX_WAIT_S * 1000 + 5_000).write((tx) => tx.run(`CALL db.awaitIndexes(${INDEX_WAIT_S})`));
   await migrateFigures(scope);
+  await once(scope, FOLDED_MIGRATION, () => backfillFoldedText(scope));
   const done = await scope.write((tx) =>
     tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
   );
@@ -69,4 +171,12 @@ export async function migrate(db: Database): Promise<void> {
   await scope.write((tx) =>
     tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: SPAN_MIGRATION }),
   );
+}
+
+/** Runs a data migration unless its marker says it ran, then sets the marker. */
+async function once(scope: ReturnType<Database['scope']>, id: string, run: () => Promise<void>): Promise<void> {
+  const done = await scope.write((tx) => tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id }));
+  if (done.length > 0) return;
+  await run();
+  await scope.write((tx) => tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id }));
 }

@@ -5,6 +5,7 @@
  * selected. It is kept on the objects read (AHEAD), where the resolvers of those levels find it,
  * so the frontend's nested query does not wait for one round trip per level.
  */
+import { PLACE_OF_EVENT } from '../core/event-place.js';
 import { alignRows, argumentKey } from '../core/batches.js';
 import { type EvidencePart, type EvidenceProperties, evidenceOfClaim, toEvidenceParts } from './claim.js';
 import type { DbScope } from '../core/database.js';
@@ -96,7 +97,7 @@ const PARTICIPATIONS_TOTAL = `
     RETURN count(p) AS total
   }`;
 
-// An event's place is the first by id, and a place's parent the first by id, as placesOfEvents and
+// An event's place is its own or its larger event's (event-place.ts), the first by id, and a place's parent the first by id, as placesOfEvents and
 // placesByIds read them; the place read carries its parent's id, as placesByIds reports it. The
 // parent's own parent is not looked up here: a selection that goes one level higher asks the
 // parent's parent in one batched hop (Place.parent), as it would by the parent's id.
@@ -106,11 +107,10 @@ function placeOfEvent(withParent: boolean, properties: LevelProperties): string 
     : '';
   return `
   CALL (e) {
-    OPTIONAL MATCH (e)-[:OCCURRED_AT]->(place:Place)
-    WITH place ORDER BY place.id LIMIT 1
+    ${PLACE_OF_EVENT('e')}
     OPTIONAL MATCH (place)-[:LOCATED_IN]->(up:Place)
-    WITH place, up ORDER BY up.id LIMIT 1
-    RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${PROJECTED_MAP('place', 'Place', properties.place)}, parentId: up.id${parentRead}} END AS place
+    WITH place, placeInherited, up ORDER BY up.id LIMIT 1
+    RETURN CASE WHEN place IS NULL THEN null ELSE {node: ${PROJECTED_MAP('place', 'Place', properties.place)}, parentId: up.id, inherited: placeInherited${parentRead}} END AS place
   }`;
 }
 
@@ -216,7 +216,7 @@ interface PageItem {
   node: Props;
   sortValue: string | null;
   cursorId: string;
-  place: { node: Props; parentId: string | null; parent?: { node: Props } | null } | null;
+  place: { node: Props; parentId: string | null; inherited: boolean; parent?: { node: Props } | null } | null;
   claims: { node: Props; evidence: unknown }[] | null;
 }
 
@@ -260,6 +260,7 @@ export async function participationsWithReads(
           const place = read ? placeOf(read) : null;
           if (place && reads.parents) keepAhead(place, { parent });
           ahead.place = place;
+          ahead.placeInherited = read?.inherited ?? false;
         }
         if (item.claims) {
           const claims = item.claims.map((claim) => {

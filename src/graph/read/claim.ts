@@ -4,6 +4,9 @@
  * claim pages of other nodes (asserted by an actor, about a node, reported in a source).
  * Retracted claims are kept in the graph but hidden from every read unless asked for.
  */
+import { foldText } from '../../domain/names.js';
+import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
+import { NODE_LABELS } from '../core/mapping.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
 import type { DbScope } from '../core/database.js';
 import {
@@ -18,7 +21,7 @@ import {
   toSource,
 } from '../core/mapping.js';
 export type { ClaimProvenance };
-import type { Node as Neo4jNode } from 'neo4j-driver';
+import neo4j, { type Node as Neo4jNode } from 'neo4j-driver';
 import {
   afterCursor,
   type Connection,
@@ -206,6 +209,8 @@ export interface ClaimFilter {
   aboutId?: string | null;
   reportedInId?: string | null;
   textContains?: string | null;
+  minIndependentOrigins?: number | null;
+  maxIndependentOrigins?: number | null;
   includeRetracted?: boolean | null;
 }
 
@@ -215,12 +220,15 @@ const CLAIM_CONDITIONS = {
   assertedById: 'EXISTS { MATCH (c)-[:ASSERTED_BY]->(:Actor {id: $assertedById}) }',
   aboutId: 'EXISTS { MATCH (c)-[:ABOUT]->(n) WHERE n.id = $aboutId }',
   reportedInId: 'EXISTS { MATCH (c)-[:REPORTED_IN]->(:Source {id: $reportedInId}) }',
-  textContains: "(toLower(c.text) CONTAINS $text OR toLower(coalesce(c.quote, '')) CONTAINS $text)",
+  // Folded as names are (folded-text.ts): "Lere" finds what "Léré" finds.
+  textContains: 'c.foldedText CONTAINS $text',
+  minIndependentOrigins: 'c.independentOrigins >= $minOrigins',
+  maxIndependentOrigins: 'c.independentOrigins <= $maxOrigins',
 };
 
 /** Claims in the order they were added, filtered; retracted ones only when asked for. */
 export async function listClaims(db: DbScope, filter: ClaimFilter, page: PageParams): Promise<Connection<ClaimObject>> {
-  const text = filter.textContains ? filter.textContains.toLowerCase() : '';
+  const text = filter.textContains ? foldText(filter.textContains) : '';
   const conditions = [
     ...(filter.statuses ? [CLAIM_CONDITIONS.statuses] : []),
     ...(filter.includeRetracted ? [] : [CLAIM_CONDITIONS.visible]),
@@ -228,6 +236,8 @@ export async function listClaims(db: DbScope, filter: ClaimFilter, page: PagePar
     ...(filter.aboutId ? [CLAIM_CONDITIONS.aboutId] : []),
     ...(filter.reportedInId ? [CLAIM_CONDITIONS.reportedInId] : []),
     ...(text ? [CLAIM_CONDITIONS.textContains] : []),
+    ...(filter.minIndependentOrigins != null ? [CLAIM_CONDITIONS.minIndependentOrigins] : []),
+    ...(filter.maxIndependentOrigins != null ? [CLAIM_CONDITIONS.maxIndependentOrigins] : []),
   ];
   const query = keysetListQuery(
     { match: 'MATCH (c:Claim)', variable: 'c', conditions, key: 'c.createdAt', kind: 'datetime', direction: 'ASC' },
@@ -239,7 +249,15 @@ export async function listClaims(db: DbScope, filter: ClaimFilter, page: PagePar
     aboutId: filter.aboutId ?? null,
     reportedInId: filter.reportedInId ?? null,
     text,
+    minOrigins: neo4j.int(filter.minIndependentOrigins ?? 0),
+    maxOrigins: neo4j.int(filter.maxIndependentOrigins ?? 0),
     ...pageQueryParams(page),
   });
-  return listConnection(rows, page, (n) => toClaim(nodeProps(n)));
+  const connection = listConnection(rows, page, (n) => toClaim(nodeProps(n)));
+  await requireKnownIdsWhenEmpty(db, connection.totalCount, [
+    { id: filter.assertedById, labels: ['Actor'], field: 'filter.assertedById' },
+    { id: filter.aboutId, labels: NODE_LABELS, field: 'filter.aboutId' },
+    { id: filter.reportedInId, labels: ['Source'], field: 'filter.reportedInId' },
+  ]);
+  return connection;
 }

@@ -6,9 +6,12 @@
  * defines it) with `states: true`, and, without it, to the events it only mentions (those its
  * events are part of or follow, and those a researcher says it is about).
  */
+import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
+import { statusesKept } from '../core/confirmed.js';
 import { checkWindow } from '../core/time-window.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
 import { EVENTS_IN_WINDOW, SPAN_FROM, SPAN_TO } from '../core/event-span.js';
+import { COUNTED_AT_PLACE_OF, COUNTS_AT, PLACE_OF_EVENT } from '../core/event-place.js';
 import type { DbScope } from '../core/database.js';
 import {
   type ClaimObject,
@@ -40,15 +43,28 @@ export async function eventsByIds(db: DbScope, ids: readonly string[]): Promise<
 
 const PLACES_OF_EVENTS = `
   UNWIND $ids AS id
-  MATCH (e:Event {id: id})-[:OCCURRED_AT]->(p:Place)
-  WITH id, p ORDER BY p.id
-  WITH id, collect(p)[0] AS p
-  RETURN id, p`;
+  MATCH (e:Event {id: id})
+  ${PLACE_OF_EVENT('e')}
+  WITH id, place, placeInherited WHERE place IS NOT NULL
+  RETURN id, place, placeInherited`;
 
-/** Where each event occurred, or null when unknown. */
-export async function placesOfEvents(db: DbScope, ids: readonly string[]): Promise<(PlaceObject | null)[]> {
+/** Where an event counts (event-place.ts): its place, and whether it is the larger event's. */
+export interface EventPlace {
+  place: PlaceObject | null;
+  inherited: boolean;
+}
+
+const NO_PLACE: EventPlace = { place: null, inherited: false };
+
+/** Where each event occurred, or that of the larger event it is part of; null when unknown. */
+export async function placesOfEvents(db: DbScope, ids: readonly string[]): Promise<EventPlace[]> {
   const rows = await db.read(PLACES_OF_EVENTS, { ids });
-  return alignRows(ids, rows, (row) => toPlace(nodeProps(row.get('p'))), null);
+  return alignRows(
+    ids,
+    rows,
+    (row) => ({ place: toPlace(nodeProps(row.get('place'))), inherited: row.get('placeInherited') as boolean }),
+    NO_PLACE,
+  );
 }
 
 // --- participants --------------------------------------------------------------------------
@@ -178,6 +194,8 @@ export interface EventFilter {
   actorId?: string | null;
   role?: string | null;
   claimStatus?: readonly string[] | null;
+  /** Only events backed by a CORROBORATED claim (confirmed.ts). */
+  confirmedOnly?: boolean | null;
 }
 
 // The time window keeps events that overlap it: ending at or after `from`, starting at or before
@@ -188,7 +206,7 @@ const EVENT_CONDITIONS = {
   from: SPAN_FROM,
   to: SPAN_TO,
   role: 'EXISTS { MATCH (:Actor)-[p:PARTICIPATED_IN]->(e) WHERE p.role = $role }',
-  placeId: 'EXISTS { MATCH (e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(:Place {id: $placeId}) }',
+  placeId: COUNTS_AT('e', '-[:LOCATED_IN*0..]->(:Place {id: $placeId})'),
   // Backed by: a claim that states the event, not one that only mentions it.
   claimStatus: `EXISTS {
     MATCH (c:Claim)-[about:ABOUT]->(e)
@@ -219,7 +237,8 @@ const EVENTS_OF_ACTOR = `
   MATCH (:Actor {id: $actorId})-[p:PARTICIPATED_IN]->(e:Event) WHERE $role IS NULL OR p.role = $role
   WITH DISTINCT e`;
 const EVENTS_AT_PLACE = `
-  MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..]-(:Place)<-[:OCCURRED_AT]-(e:Event)
+  MATCH (:Place {id: $placeId})<-[:LOCATED_IN*0..]-(:Place)<-[:OCCURRED_AT]-(placed:Event)
+  ${COUNTED_AT_PLACE_OF('placed')}
   WITH DISTINCT e`;
 
 const EVENT_SORT_KEYS: Record<EventOrderField, { key: string; kind: SortValueKind }> = {
@@ -245,7 +264,7 @@ function eventList(filter: EventFilter): { match: string; conditions: string[] }
     ...(filter.to && !byWindow ? [EVENT_CONDITIONS.to] : []),
     ...(filter.role && !filter.actorId ? [EVENT_CONDITIONS.role] : []),
     ...(filter.placeId && filter.actorId ? [EVENT_CONDITIONS.placeId] : []),
-    ...(filter.claimStatus ? [EVENT_CONDITIONS.claimStatus] : []),
+    ...(statusesKept(filter.confirmedOnly, filter.claimStatus) ? [EVENT_CONDITIONS.claimStatus] : []),
   ];
   return { match, conditions };
 }
@@ -267,8 +286,13 @@ export async function listEvents(
     placeId: filter.placeId ?? null,
     actorId: filter.actorId ?? null,
     role: filter.role ?? null,
-    claimStatus: filter.claimStatus ?? null,
+    claimStatus: statusesKept(filter.confirmedOnly, filter.claimStatus),
     ...pageQueryParams(page),
   });
-  return listConnection(rows, page, (n) => toEvent(nodeProps(n)));
+  const connection = listConnection(rows, page, (n) => toEvent(nodeProps(n)));
+  await requireKnownIdsWhenEmpty(db, connection.totalCount, [
+    { id: filter.placeId, labels: ['Place'], field: 'filter.placeId' },
+    { id: filter.actorId, labels: ['Actor'], field: 'filter.actorId' },
+  ]);
+  return connection;
 }

@@ -3,7 +3,9 @@
  * ancestors, children, and the events at a place or anywhere inside it). LOCATED_IN points from
  * a place to the one it lies in (Léré → Niafunké circle → Timbuktu region → Mali).
  */
+import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
 import { alignRows } from '../core/batches.js';
+import { COUNTED_AT_PLACE_OF } from '../core/event-place.js';
 import type { DbScope } from '../core/database.js';
 import { type EventObject, nodeProps, type PlaceObject, toEvent, toPlace } from '../core/mapping.js';
 import { normaliseName } from '../../domain/names.js';
@@ -91,18 +93,22 @@ export async function hierarchyOfPlaces(db: DbScope, ids: readonly string[]): Pr
 
 // --- events at a place -----------------------------------------------------------------------
 
-// In time order: the event's start (unknown starts last), then id.
+// In time order: the event's start (unknown starts last), then id. A placeless sub-event counts at
+// the place of the larger event it is part of (event-place.ts).
 function eventsAtPlacesQuery(includeInside: boolean): string {
-  const at = includeInside ? '(e)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(p)' : '(e)-[:OCCURRED_AT]->(p)';
+  const at = `
+      MATCH ${includeInside ? '(placed:Event)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(p)' : '(placed:Event)-[:OCCURRED_AT]->(p)'}
+      ${COUNTED_AT_PLACE_OF('placed')}
+      WITH DISTINCT e`;
   return `
     UNWIND $ids AS id
     MATCH (p:Place {id: id})
     CALL (p) {
-      MATCH ${at} WITH DISTINCT e
+      ${at}
       RETURN count(e) AS total
     }
     CALL (p) {
-      MATCH ${at} WITH DISTINCT e
+      ${at}
       WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
       WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
       RETURN collect({node: e, sortValue: toString(e.startTime), cursorId: e.id}) AS page
@@ -164,5 +170,9 @@ export async function listPlaces(db: DbScope, filter: PlaceFilter, page: PagePar
     insideId: filter.insideId ?? null,
     ...pageQueryParams(page),
   });
-  return listConnection(rows, page, (n) => toPlace(nodeProps(n)));
+  const connection = listConnection(rows, page, (n) => toPlace(nodeProps(n)));
+  await requireKnownIdsWhenEmpty(db, connection.totalCount, [
+    { id: filter.insideId, labels: ['Place'], field: 'filter.insideId' },
+  ]);
+  return connection;
 }

@@ -3,6 +3,7 @@
  * sources it cites and that cite it, the claims it supports or contradicts). The claims reported
  * in a source are paged by claim.ts, with the other claim connections.
  */
+import { foldText } from '../../domain/names.js';
 import { alignRows, nodesByIds } from '../core/batches.js';
 import type { DbScope } from '../core/database.js';
 import { type ClaimObject, nodeProps, type SourceObject, toClaim, toSource } from '../core/mapping.js';
@@ -82,18 +83,19 @@ export interface SourceFilter {
 
 const SOURCE_CONDITIONS = {
   kinds: 's.kind IN $kinds',
-  titleContains: 'toLower(s.title) CONTAINS $title',
+  // Folded as names are (folded-text.ts), ignoring case and accents.
+  titleContains: 's.foldedTitle CONTAINS $title',
 };
 
 export const sourceOrdering = 'sources:TITLE:ASC';
 
-/** Sources by title, filtered by kind and title text (ignoring case). */
+/** Sources by title, filtered by kind and title text (ignoring case and accents). */
 export async function listSources(
   db: DbScope,
   filter: SourceFilter,
   page: PageParams,
 ): Promise<Connection<SourceObject>> {
-  const title = filter.titleContains ? filter.titleContains.toLowerCase() : '';
+  const title = filter.titleContains ? foldText(filter.titleContains) : '';
   const conditions = [
     ...(filter.kinds ? [SOURCE_CONDITIONS.kinds] : []),
     ...(title ? [SOURCE_CONDITIONS.titleContains] : []),

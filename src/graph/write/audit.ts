@@ -3,9 +3,10 @@
  * transaction (one UNWIND at the end), so there is no change without its entry and no entry for
  * a change that rolled back. `history(id)` reads a node's entries, oldest first.
  */
+import { requireKnownIdsWhenEmpty } from '../core/known-ids.js';
 import { randomUUID } from 'node:crypto';
 import type { DbScope, WriteTx } from '../core/database.js';
-import { toIso } from '../core/mapping.js';
+import { NODE_LABELS, toIso } from '../core/mapping.js';
 
 /** Who writes: the API key's identity (or "seed" for the seed loader). */
 export interface Writer {
@@ -78,6 +79,9 @@ const HISTORY = `
 /** The history of a node (and of the records merged into it), oldest first. */
 export async function history(db: DbScope, id: string): Promise<AuditEntryObject[]> {
   const rows = await db.read(HISTORY, { id });
+  // Seeded records have no entries, and a merged actor keeps its entries though gone: only an id
+  // with neither is unknown.
+  await requireKnownIdsWhenEmpty(db, rows.length, [{ id, labels: NODE_LABELS, field: 'id' }]);
   return rows.map((row) => {
     const p = (row.get('e') as { properties: Record<string, unknown> }).properties;
     return {

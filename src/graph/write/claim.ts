@@ -11,6 +11,7 @@
  * whatever its `about` names besides. The ABOUT edge to an event it states (defines, completes or
  * counts) carries `states: true`; Event.claims tells those apart from claims that only mention it.
  */
+import { claimFolded } from '../core/folded-text.js';
 import { randomUUID } from 'node:crypto';
 import { appError, badInput, ErrorCode, notFound } from '../../errors.js';
 import type { ActorRef } from '../../inputs/actor.js';
@@ -34,7 +35,7 @@ const CLAIM_EXISTS = `MATCH (c:Claim {id: $id}) RETURN c.id AS id`;
 const CREATE_CLAIM = `
   MATCH (asserter:Actor {id: $assertedById})
   CREATE (c:Claim {
-    id: $id, text: $text, quote: $quote, status: 'REPORTED',
+    id: $id, text: $text, quote: $quote, foldedText: $foldedText, status: 'REPORTED',
     notIndependentlyVerified: $notIndependentlyVerified, retracted: false, retractionReason: null,
     createdBy: $by, createdAt: datetime(), updatedAt: datetime()
   })-[:ASSERTED_BY]->(asserter)
@@ -147,6 +148,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
     id,
     text: input.text,
     quote: input.quote ?? null,
+    ...claimFolded(input.text, input.quote),
     notIndependentlyVerified: input.notIndependentlyVerified,
     assertedById,
     sourceIds,

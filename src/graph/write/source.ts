@@ -1,4 +1,5 @@
 /** Writing sources: add one, with the sources it cites (the article cites the CSP spokesperson). */
+import { sourceFolded } from '../core/folded-text.js';
 import { randomUUID } from 'node:crypto';
 import { appError, ErrorCode, notFound } from '../../errors.js';
 import { parseInput } from '../../inputs/fields.js';
@@ -14,7 +15,7 @@ const SOURCE_EXISTS = `MATCH (s:Source {id: $id}) RETURN s.id AS id`;
 
 const CREATE_SOURCE = `
   CREATE (s:Source {
-    id: $id, kind: $kind, title: $title, publisher: $publisher, author: $author, url: $url,
+    id: $id, kind: $kind, title: $title, foldedTitle: $foldedTitle, publisher: $publisher, author: $author, url: $url,
     publishedAt: CASE WHEN $publishedAt IS NULL THEN null ELSE datetime($publishedAt) END,
     language: $language, reliability: $reliability,
     createdBy: $by, createdAt: datetime(), updatedAt: datetime()
@@ -44,7 +45,7 @@ export async function createSource(tx: WriteTx, spec: AddSource, log: AuditLog, 
     language: spec.language ?? null,
     reliability: spec.reliability,
   };
-  await tx.run(CREATE_SOURCE, { id, ...props, citesIds, by: log.by });
+  await tx.run(CREATE_SOURCE, { id, ...props, ...sourceFolded(spec.title), citesIds, by: log.by });
   created(tx, 'Source', id);
   log.record(id, { created: { ...props, citesIds } });
   return id;

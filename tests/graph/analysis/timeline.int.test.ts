@@ -26,8 +26,15 @@ const codeOf = (p: Promise<unknown>) =>
 describe('timeline', () => {
   it("tells Léré's story in order, each event with how precisely its time is known", async () => {
     const page = await timeline(db.scope(), { subjectId: 'place:lere' });
-    expect(page.totalCount).toBe(3);
+    expect(page.totalCount).toBe(4);
     expect(page.nodes.map((e) => [e.id, e.time.start, e.time.precision, e.time.label])).toEqual([
+      // No place of its own: it counts at the camp of the attack it is part of.
+      [
+        'event:lere-aircraft-shot-down',
+        '2023-09-17T12:00:00.000Z',
+        'UNKNOWN',
+        'during the Léré operation, 17–18 Sep 2023 (time not given)',
+      ],
       ['event:lere-camp-attack', '2023-09-17T12:00:00.000Z', 'PART_OF_DAY', '17 Sep 2023, afternoon'],
       [
         'event:lere-search',
@@ -42,6 +49,7 @@ describe('timeline', () => {
   it('includes the places inside a place: the Timbuktu region holds the Léré camp', async () => {
     const region = await timeline(db.scope(), { subjectId: 'place:timbuktu-region' });
     expect(region.nodes.map((e) => e.id)).toEqual([
+      'event:lere-aircraft-shot-down',
       'event:lere-camp-attack',
       'event:lere-search',
       'event:lere-withdrawal',
@@ -50,6 +58,7 @@ describe('timeline', () => {
     expect(mali.nodes.map((e) => e.id)).toEqual([
       'event:bourem-attack',
       'event:bourem-soldier-capture',
+      'event:lere-aircraft-shot-down',
       'event:lere-camp-attack',
       'event:lere-search',
       'event:lere-withdrawal',
@@ -58,12 +67,12 @@ describe('timeline', () => {
 
   it('pages by cursor without repeating or losing an event', async () => {
     const first = await timeline(db.scope(), { subjectId: 'place:lere', first: 2 });
-    expect(first.nodes.map((e) => e.id)).toEqual(['event:lere-camp-attack', 'event:lere-search']);
+    expect(first.nodes.map((e) => e.id)).toEqual(['event:lere-aircraft-shot-down', 'event:lere-camp-attack']);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = await timeline(db.scope(), { subjectId: 'place:lere', first: 2, after: first.pageInfo.endCursor });
-    expect(rest.nodes.map((e) => e.id)).toEqual(['event:lere-withdrawal']);
+    expect(rest.nodes.map((e) => e.id)).toEqual(['event:lere-search', 'event:lere-withdrawal']);
     expect(rest.pageInfo.hasNextPage).toBe(false);
-    expect(rest.totalCount).toBe(3);
+    expect(rest.totalCount).toBe(4);
   });
 
   it('keeps the events that overlap the window', async () => {
@@ -116,7 +125,8 @@ describe('timeline', () => {
     const refused = db.scope();
     expect(await codeOf(timeline(refused, { subjectId: 'event:lere-camp-attack' }))).toBe('BAD_USER_INPUT');
     expect(await codeOf(timeline(refused, { subjectId: 'place:atlantis' }))).toBe('NOT_FOUND');
-    expect(refused.roundTrips).toBe(2);
+    // The unknown id costs one more round trip, to look for the id it differs from by case or accents.
+    expect(refused.roundTrips).toBe(3);
   });
 
   it('reads the properties of the fields asked for, the same values as a whole read', async () => {

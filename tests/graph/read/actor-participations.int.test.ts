@@ -146,7 +146,7 @@ describe('participations of actors', () => {
     expect(eventIds.length).toBeGreaterThan(5);
     expect([...batch.places.keys()].sort()).toEqual([...eventIds].sort());
     // Some of the article's events have no known place, most have one.
-    const places = await placesOfEvents(db.scope(), eventIds);
+    const places = (await placesOfEvents(db.scope(), eventIds)).map((p) => p.place);
     expect(places.some((p) => p === null)).toBe(true);
     const placeIds = places.filter((p) => p !== null).map((p) => p.id);
     const byId = new Map((await placesByIds(db.scope(), placeIds)).map((p) => [p!.id, p!]));

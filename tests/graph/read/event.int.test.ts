@@ -61,7 +61,7 @@ describe('event reads', () => {
       linksOfEvents(scope, ids),
     ]);
     expect(scope.roundTrips).toBe(4);
-    expect(places.map((p) => p?.id ?? null)).toEqual(['place:lere-military-camp', null, 'place:lere']);
+    expect(places.map((p) => p.place?.id ?? null)).toEqual(['place:lere-military-camp', null, 'place:lere']);
     expect(participants[0]!.map((p) => `${p.actor.id} ${p.role}`)).toEqual([
       'actor:csp ATTACKER',
       'actor:fama DEFENDER',
@@ -146,10 +146,22 @@ describe('event reads', () => {
       from: '2023-09-01T00:00:00.000Z',
       to: '2023-09-30T23:59:59.999Z',
     });
-    expect(timbuktu).toEqual(['event:lere-camp-attack', 'event:lere-search', 'event:lere-withdrawal']);
-    expect(await list({ placeId: 'place:lere-military-camp' })).toEqual(['event:lere-camp-attack']);
+    expect(timbuktu).toEqual([
+      'event:lere-aircraft-shot-down',
+      'event:lere-camp-attack',
+      'event:lere-search',
+      'event:lere-withdrawal',
+    ]);
+    // The aircraft shot down names no place: it counts at the camp of the attack it is part of.
+    expect(await list({ placeId: 'place:lere-military-camp' })).toEqual([
+      'event:lere-aircraft-shot-down',
+      'event:lere-camp-attack',
+    ]);
     expect(await list({ placeId: 'place:gao-region', types: ['BATTLE'] })).toEqual(['event:bourem-attack']);
-    expect(await list({ placeId: 'place:nowhere' })).toEqual([]);
+    // An unknown place is refused, not answered as empty.
+    await expect(list({ placeId: 'place:nowhere' })).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND', id: 'place:nowhere', field: 'filter.placeId' },
+    });
   });
 
   it('filters by participating actor and role', async () => {

@@ -86,12 +86,14 @@ describe('place reads', () => {
     );
     expect(scope.roundTrips).toBe(1);
     expect(timbuktu!.nodes.map((e) => e.id)).toEqual([
+      'event:lere-aircraft-shot-down',
       'event:lere-camp-attack',
       'event:lere-search',
       'event:lere-withdrawal',
     ]);
-    expect(timbuktu!.totalCount).toBe(3);
+    expect(timbuktu!.totalCount).toBe(4);
     expect(lereOnly!.nodes.map((e) => e.id)).toEqual([
+      'event:lere-aircraft-shot-down',
       'event:lere-camp-attack',
       'event:lere-search',
       'event:lere-withdrawal',
