@@ -133,12 +133,38 @@ export async function writeJson(db: DbScope, out: Writable): Promise<number> {
   );
   await put(out, '\n],\n"claims": [');
   const definedEvents = new Set<string>();
+  // A claim that links an event defined by a later claim waits for it (claims added in the same
+  // instant have no order of their own).
+  const ready = (c: ClaimRead) =>
+    c.links
+      .flatMap((l) => [l.from, l.to])
+      .every((id) => definedEvents.has(id) || c.events.some((e) => String(e.id) === id));
+  let waiting: ClaimRead[] = [];
+  const emit = async (c: ClaimRead) => {
+    await put(out, `${n === 0 ? '\n' : ',\n'}${JSON.stringify(claimInput(c, definedEvents))}`);
+    n += 1;
+  };
+  const flushWaiting = async (all = false) => {
+    for (let progress = true; progress && waiting.length > 0;) {
+      progress = false;
+      const still: ClaimRead[] = [];
+      for (const c of waiting)
+        if (ready(c)) {
+          await emit(c);
+          progress = true;
+        } else still.push(c);
+      waiting = still;
+    }
+    if (all) for (const c of waiting.splice(0)) await emit(c);
+  };
   for await (const page of claimPages(db)) {
     for (const c of page) {
-      await put(out, `${n === 0 ? '\n' : ',\n'}${JSON.stringify(claimInput(c, definedEvents))}`);
-      n += 1;
+      if (ready(c)) await emit(c);
+      else waiting.push(c);
+      await flushWaiting();
     }
   }
+  await flushWaiting(true);
   await put(out, '\n]\n}\n');
   return n;
 }
