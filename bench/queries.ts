@@ -6,7 +6,8 @@
  */
 import type { Picks } from './picks.js';
 
-export type Target = 'ours' | 'floor' | 'peer';
+/** `alt`: our API again, with other settings (`--alt`), for an A/B in the same run. */
+export type Target = 'ours' | 'floor' | 'peer' | 'alt';
 
 export interface BenchQuery {
   name: string;

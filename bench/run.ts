@@ -1,5 +1,11 @@
 /**
- * `npm run bench [-- --events N] [--quick] [--seed S] [--connections C] [--seconds T]`
+ * `npm run bench [-- --events N] [--quick] [--seed S] [--connections C] [--seconds T] [--only q1,q2]
+ *   [--alt KEY=VALUE,...] [--warm]`
+ *
+ * `--alt` runs our API a second time with those settings (e.g. EXECUTOR=jit) as the target
+ * `alt`, measured in turn with the others on every query: an A/B within one run. `--warm` then
+ * measures our API with its caches on (bench/warm.ts), in a table of its own: every cold figure
+ * is measured with the caches off.
  *
  * On a fresh clone, with nothing else running: starts its own Neo4j (free port, temporary folder,
  * a larger heap and page cache), generates N events (100,000 by default; --quick: 10,000) through
@@ -25,7 +31,8 @@ import { pickParameters } from './picks.js';
 import { progressBar } from './progress.js';
 import { benchQueries, type Target } from './queries.js';
 import { loadSyntheticGraph } from './synthetic/load.js';
-import { formatCpuTable, formatTable } from './table.js';
+import { formatAltTable, formatCpuTable, formatTable, formatWarmTable } from './table.js';
+import { measureWarm, type WarmMode } from './warm.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 // `npm run bench -- --import`: the dataset import's rates (bench/import.ts), on its own.
@@ -41,6 +48,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
     seconds: { type: 'string' },
     only: { type: 'string' },
+    alt: { type: 'string' },
+    warm: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick ?? false;
@@ -120,31 +129,45 @@ try {
     ROUND_TRIPS: 'true',
     INTROSPECTION: 'false',
     LANDING_PAGE: 'false',
+    // Cold figures: no cached answer (--warm measures the caches apart).
+    CACHE_MAX_AGE: '0',
   };
   delete env.NEO4J_PASSWORD;
   say('starting our API, the floor and the peer…');
   const logs = join(HERE, 'results', 'logs');
   mkdirSync(logs, { recursive: true });
-  const servers: Record<Target, Child> = {
+  const alt = values.alt
+    ? Object.fromEntries(
+        values.alt.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+      )
+    : null;
+  const servers: Partial<Record<Target, Child>> & Record<'ours' | 'floor' | 'peer', Child> = {
     ours: await startChild('servers/api.ts', env, join(logs, 'ours.log')),
     floor: await startChild('servers/floor.ts', env, join(logs, 'floor.log')),
     peer: await startChild('servers/peer.ts', env, join(logs, 'peer.log')),
   };
+  if (alt) {
+    say(`alt: our API with ${values.alt}`);
+    servers.alt = await startChild('servers/api.ts', { ...env, ...alt }, join(logs, 'alt.log'));
+  }
   children.push(...Object.values(servers));
 
   say("the analysts' queries on the generated graph…");
   const analystChecks = await checkAnalystQueries(servers.ours.url, analystKey, picks.analyst);
   if (analystChecks.some((c) => c.failure)) process.exitCode = 1;
 
-  const targets = ['ours', 'floor', 'peer'] as const;
+  const targets: Target[] = alt ? ['ours', 'floor', 'peer', 'alt'] : ['ours', 'floor', 'peer'];
+  const server = (target: Target) => servers[target]!;
+  const bodiesOf = (query: (typeof queries)[number], target: Target) =>
+    query.bodies[target === 'alt' ? 'ours' : target] ?? [];
   const endpoint = (query: string, target: Target) =>
-    target === 'floor' ? `${servers.floor.url}/${query}` : servers[target].url;
+    target === 'floor' ? `${servers.floor.url}/${query}` : server(target).url;
   const measureOne = (query: (typeof queries)[number], target: Target, runSeconds: number, warmup: number) =>
-    measure(endpoint(query.name, target), query.bodies[target] ?? [], {
+    measure(endpoint(query.name, target), bodiesOf(query, target), {
       connections,
       seconds: runSeconds,
       warmupSeconds: warmup,
-      serverCpuMs: () => servers[target].cpuMs(),
+      serverCpuMs: () => server(target).cpuMs(),
       databaseCpuMs: () => processCpuMs(neo4j.pid),
     });
   // Every target warms up on every query before anything is measured: Neo4j's JIT and plan cache
@@ -152,7 +175,7 @@ try {
   say(`warming up every target on every query (${warmupSeconds} s each)…`);
   for (const query of queries) {
     for (const target of targets) {
-      if (query.bodies[target]?.length) await measureOne(query, target, warmupSeconds, 0);
+      if (bodiesOf(query, target).length) await measureOne(query, target, warmupSeconds, 0);
     }
   }
 
@@ -161,7 +184,7 @@ try {
     // Which target goes first turns with each query, so drift in the machine's load is shared.
     const order = targets.map((_, i) => targets[(i + index) % targets.length]!);
     for (const target of order) {
-      if (!query.bodies[target]?.length) continue;
+      if (!bodiesOf(query, target).length) continue;
       say(`${query.name} · ${target}: ${connections} connections, ${seconds} s…`);
       const measurement = await measureOne(query, target, seconds, warmupSeconds);
       if (measurement.failure) say(`  ${target} failed ${query.name}: ${measurement.failure}`);
@@ -170,11 +193,50 @@ try {
   }
   const apiPeakRssMb = servers.ours.peakRssMb();
 
+  // Warm: a separate API process with its caches on, round trips off (a cached answer reports
+  // none, which would change its body and so its ETag).
+  const warmResults: {
+    query: string;
+    description: string;
+    target: Target;
+    mode: WarmMode;
+    measurement: Measurement;
+  }[] = [];
+  if (values.warm) {
+    const cached = await startChild(
+      'servers/api.ts',
+      { ...env, CACHE_MAX_AGE: '300', ROUND_TRIPS: 'false' },
+      join(logs, 'cached.log'),
+    );
+    children.push(cached);
+    for (const query of queries) {
+      for (const mode of ['post-cached', 'get-304'] as const) {
+        say(`${query.name} · warm (${mode}): ${connections} connections, ${seconds} s…`);
+        const measurement = await measureWarm(cached.url, query.bodies.ours ?? [], mode, {
+          connections,
+          seconds,
+          warmupSeconds,
+          serverCpuMs: () => cached.cpuMs(),
+          databaseCpuMs: () => processCpuMs(neo4j.pid),
+        });
+        if (measurement.failure) say(`  warm ${mode} failed ${query.name}: ${measurement.failure}`);
+        warmResults.push({ query: query.name, description: query.description, target: 'ours', mode, measurement });
+      }
+    }
+  }
+  const altPeakRssMb = servers.alt?.peakRssMb();
+
   const table = formatTable(results);
   console.log(
     `\nconflict-graph bench · ${events.toLocaleString('en')} events · ${connections} connections · ${seconds} s per query and target\n`,
   );
   console.log(table);
+  if (values.warm) {
+    console.log(
+      `\nWarm, apart from the cold figures above (our API with CACHE_MAX_AGE=300):\n\n${formatWarmTable(results, warmResults)}`,
+    );
+  }
+  if (alt) console.log(`\nours against alt (our API with ${values.alt}):\n\n${formatAltTable(results)}`);
   console.log(`\nCPU per request, server process and Neo4j (steadier than latency on a busy machine):\n`);
   console.log(formatCpuTable(results));
   console.log(
@@ -182,7 +244,7 @@ try {
   );
   console.log(
     `\nbulk load: ${Math.round(load.eventsPerSecond).toLocaleString('en')} events/s (${load.seconds.toFixed(1)} s for ${events.toLocaleString('en')} events, ${load.claims.toLocaleString('en')} claims, ${load.relationships.toLocaleString('en')} relationships)` +
-      `\nAPI peak RSS: ${apiPeakRssMb.toFixed(0)} MB · load average before/after: ${loadAverageBefore[0]!.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+      `\nAPI peak RSS: ${apiPeakRssMb.toFixed(0)} MB${altPeakRssMb ? ` (alt: ${altPeakRssMb.toFixed(0)} MB)` : ''} · load average before/after: ${loadAverageBefore[0]!.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   );
 
   const resultsDir = join(HERE, 'results');
@@ -204,9 +266,12 @@ try {
         },
         load,
         apiPeakRssMb,
+        alt: values.alt ?? null,
+        altPeakRssMb: altPeakRssMb ?? null,
         analystChecks,
         picks,
         results,
+        warmResults,
       },
       null,
       2,

@@ -97,3 +97,64 @@ export function formatCpuTable(results: readonly Result[]): string {
   });
   return markdownTable(header, rows);
 }
+
+/** The A/B of `--alt`: our API against itself with other settings, latency, throughput and CPU. */
+export function formatAltTable(results: readonly Result[]): string {
+  const { queries, get } = lookup(results);
+  const cpu = (m: Measurement | undefined) =>
+    m && m.serverCpuMs !== null && m.databaseCpuMs !== null
+      ? `${m.serverCpuMs.toFixed(2)} + ${m.databaseCpuMs.toFixed(2)}`
+      : '—';
+  const header = [
+    'query',
+    'ours p50 · req/s',
+    'alt p50 · req/s',
+    'ours CPU ms/req (API + Neo4j)',
+    'alt CPU ms/req (API + Neo4j)',
+    'API CPU ours/alt',
+    'req/s ours/alt',
+  ];
+  const rows = queries.map((q) => {
+    const [ours, alt] = (['ours', 'alt'] as const).map((t) => get(q, t));
+    const brief = (m: Measurement | undefined) => (m ? `${ms(m.p50)} ms · ${m.rps.toFixed(0)}/s` : '—');
+    return [
+      q,
+      brief(ours),
+      brief(alt),
+      cpu(ours),
+      cpu(alt),
+      ratio(ours?.serverCpuMs ?? undefined, alt?.serverCpuMs ?? undefined),
+      ratio(ours?.rps, alt?.rps),
+    ];
+  });
+  return markdownTable(header, rows);
+}
+
+/** Cold (the main table's POST, caches off) against warm: the response cache, and GET answered 304. */
+export function formatWarmTable(
+  cold: readonly Result[],
+  warm: readonly (Result & { mode: 'post-cached' | 'get-304' })[],
+): string {
+  const { queries, get } = lookup(cold);
+  const brief = (m: Measurement | undefined) =>
+    !m ? '—' : m.failure ? 'error' : `${ms(m.p50)} ms · ${m.rps.toFixed(0)}/s · ${m.serverCpuMs?.toFixed(2) ?? '—'} ms`;
+  const header = [
+    'query',
+    'cold POST p50 · req/s · API CPU/req',
+    'warm POST (response cache)',
+    'warm GET, 304 (If-None-Match)',
+    'not as expected',
+  ];
+  const rows = queries.map((q) => {
+    const of = (mode: string) => warm.find((w) => w.query === q && w.mode === mode)?.measurement;
+    const [cached, revalidated] = [of('post-cached'), of('get-304')];
+    return [
+      q,
+      brief(get(q, 'ours')),
+      brief(cached),
+      brief(revalidated),
+      `${(cached?.non2xx ?? 0) + (revalidated?.non2xx ?? 0)}`,
+    ];
+  });
+  return markdownTable(header, rows);
+}

@@ -63,6 +63,11 @@ const schema = z.object({
   INTROSPECTION: bool.optional(),
   LANDING_PAGE: bool.optional(),
   ROUND_TRIPS: bool.optional(),
+  // How operations run: interpreted by graphql-js, or compiled by graphql-jit (src/http/executor.ts);
+  // graphql-js by default: the compiled executor did not measurably win (bench/NOTES.md, 2026-12-01).
+  EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
+  // Seconds a public read may be cached (Cache-Control, the response cache); 0: not cached.
+  CACHE_MAX_AGE: int(0, 86_400).default(0),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -100,6 +105,10 @@ export interface Config {
   landingPage: boolean;
   /** Report each request's database round trips in `extensions.roundTrips`. */
   roundTrips: boolean;
+  /** How operations run: compiled (graphql-jit) or interpreted (graphql-js). */
+  executor: 'jit' | 'graphql-js';
+  /** Seconds a public read may be cached (src/http/cache.ts); 0: never. */
+  cacheMaxAge: number;
 }
 
 export class ConfigError extends Error {}
@@ -150,5 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: c.INTROSPECTION ?? !production,
     landingPage: c.LANDING_PAGE ?? !production,
     roundTrips: c.ROUND_TRIPS ?? !production,
+    executor: c.EXECUTOR,
+    cacheMaxAge: c.CACHE_MAX_AGE,
   };
 }

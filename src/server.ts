@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from './paths.js';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -39,6 +42,8 @@ import {
 } from './http/guards.js';
 import { queryLimitRules, queryParseOptions } from './http/query-limits.js';
 import { roundTripsPlugin } from './http/round-trips.js';
+import { jitGateway } from './http/executor.js';
+import { cachePolicyPlugin, responseCachePlugin } from './http/cache.js';
 import { createMetrics } from './http/metrics.js';
 import { bookmarksPlugin, presentedBookmarks } from './http/bookmarks.js';
 import { resolvers } from './resolvers/index.js';
@@ -89,8 +94,9 @@ export async function createServer(
 
   const metrics = createMetrics(db);
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    ...(config.executor === 'jit'
+      ? { gateway: jitGateway(loadTypeDefs(), resolvers) }
+      : { typeDefs: loadTypeDefs(), resolvers }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     // Query limits from config.limits; batching stays off (one operation per request); CSRF
@@ -108,6 +114,10 @@ export async function createServer(
       roundTripsPlugin(config.roundTrips),
       metrics.plugin,
       bookmarksPlugin(),
+      // Cache hints per operation, not per resolved field (src/http/cache.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(config),
+      ...(config.cacheMaxAge > 0 ? [responseCachePlugin(db)] : []),
     ],
   });
 

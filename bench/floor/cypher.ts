@@ -62,15 +62,35 @@ export const FLOOR_CYPHER: Record<string, string> = {
     RETURN [n IN nodes(p) | {id: n.id, type: labels(n)[0], label: coalesce(n.name, n.title, n.timeLabel, n.text)}] AS nodes,
            [r IN relationships(p) | {kind: type(r), from: startNode(r).id, to: endNode(r).id, status: r.status}] AS edges`,
 
+  // The same question as ours: the centre's neighbours (a retracted claim is never drawn), then
+  // every edge among the drawn nodes, not only the centre's. A node with more relationships than
+  // a bound is joined to each drawn node pairwise (Expand(Into)), not expanded, as anyone would
+  // write it for a graph with hubs (a state force takes part in a quarter of all events).
   neighbourhood: `
     MATCH (n:Event {id: $id})
     CALL (n) {
-      MATCH (n)-[r:${DOMAIN_RELS}]-(m)
-      WITH r, m LIMIT toInteger($limit)
-      RETURN collect({id: m.id, type: labels(m)[0], label: coalesce(m.name, m.title, m.timeLabel, m.text)}) AS nodes,
-             collect({kind: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role, status: r.status}) AS edges
+      MATCH (n)-[:${DOMAIN_RELS}]-(m) WHERE NOT m:Claim OR NOT coalesce(m.retracted, false)
+      WITH DISTINCT m LIMIT toInteger($limit) - 1
+      RETURN collect(m) AS around
     }
-    RETURN {id: n.id, type: 'Event', label: n.timeLabel} AS centre, nodes, edges`,
+    WITH [n] + around AS kept
+    CALL (kept) {
+      UNWIND kept AS a
+      WITH a, kept, COUNT { (a)-[:${DOMAIN_RELS}]->() } AS degree
+      CALL (a, kept, degree) {
+        WITH a, kept WHERE degree <= 1000
+        MATCH (a)-[r:${DOMAIN_RELS}]->(b) WHERE b IN kept
+        RETURN r, b
+        UNION ALL
+        WITH a, kept WHERE degree > 1000
+        UNWIND kept AS b
+        MATCH (a)-[r:${DOMAIN_RELS}]->(b)
+        RETURN r, b
+      }
+      RETURN collect({kind: type(r), from: a.id, to: b.id, role: r.role, status: r.status}) AS edges
+    }
+    RETURN [x IN kept | {id: x.id, type: labels(x)[0], label: coalesce(x.name, x.title, x.timeLabel, x.text)}] AS nodes,
+           edges`,
 
   search: `
     CALL db.index.fulltext.queryNodes('search_text', $text, {limit: 20}) YIELD node, score
