@@ -10,6 +10,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   AMBIGUOUS_NAME: 'AMBIGUOUS_NAME',
   CONFLICT: 'CONFLICT',
+  // The same idempotency key with a different request: nothing written (idempotency.ts).
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  // A claim identical to an existing one, without separateClaim (claim-duplicates.ts).
+  DUPLICATE_CLAIM: 'DUPLICATE_CLAIM',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',

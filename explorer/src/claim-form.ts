@@ -1,6 +1,9 @@
 /**
- * The researcher's add-claim form: it sends addClaim as any client would and shows the API's
- * answer — the new claim, or each error with its message and code, exactly as stated.
+ * The researcher's add-claim form: it sends the claim as a report of one (enterReport) as any
+ * client would, with an idempotency key, and shows the API's answer — the new claim, or each
+ * error with its message and code, exactly as stated. Sending the same form again (a double
+ * click, a retry after a lost answer) reuses the key, so the claim is written once; a changed
+ * form gets a new key.
  */
 import { apiKey, graphql } from './api.js';
 import { h } from './dom.js';
@@ -38,6 +41,7 @@ function aboutInput(ids: string[], typeOf: (id: string) => NodeType | undefined)
 
 export class ClaimForm {
   private readonly result: HTMLElement;
+  private sent: { input: string; key: string } | null = null;
 
   constructor(
     private readonly form: HTMLFormElement,
@@ -77,10 +81,17 @@ export class ClaimForm {
       notIndependentlyVerified: this.field('notIndependentlyVerified').checked,
       about: aboutInput(list(this.field('about').value), this.typeOf),
     };
+    const written = JSON.stringify(input);
+    if (this.sent?.input !== written) this.sent = { input: written, key: `explorer-${crypto.randomUUID()}` };
     this.result.replaceChildren(h('p', { class: 'muted' }, 'Sending…'));
     try {
-      const { addClaim } = await graphql<{ addClaim: { id: string; status: string } }>(ADD_CLAIM, { input });
-      this.result.replaceChildren(h('p', { class: 'added' }, `Added ${addClaim.id} (status ${addClaim.status}).`));
+      const { enterReport } = await graphql<{
+        enterReport: { claims: { id: string; node: { status: string } | null }[] };
+      }>(ADD_CLAIM, { input: { idempotencyKey: this.sent.key, claims: [input] } });
+      const claim = enterReport.claims[0]!;
+      this.result.replaceChildren(
+        h('p', { class: 'added' }, `Added ${claim.id} (status ${claim.node?.status ?? 'unknown'}).`),
+      );
       this.onAdded();
     } catch (error) {
       this.result.replaceChildren(problemList(error));

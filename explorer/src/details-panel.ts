@@ -1,83 +1,57 @@
 /**
  * The side panel: what is selected, the claims behind it with their status, who asserts each,
- * and the sources that report, support or contradict them (linked where a URL exists).
+ * and the sources that report, support or contradict them. It tells the truth about the drawing:
+ * when its node leaves the view (a filter hid it, a redraw dropped it) it says so; every name in
+ * it selects and centres that node; a node lists its relationships in view, each opening the
+ * claims behind it (the keyboard's way to an edge).
  */
-import { ApiError, graphql } from './api.js';
+import { graphql } from './api.js';
+import {
+  briefClaimList,
+  claimItem,
+  claimSection,
+  problemList,
+  sourceList,
+  statusBadge,
+  type NameLink,
+} from './claim-view.js';
 import { h, humane } from './dom.js';
+import { eventKindName, eventTypeName, nodeLabel, relationName } from './labels.js';
 import {
   MAX_EDGE_CLAIMS,
+  MORE_CLAIMS,
   NODE_DETAILS,
   edgeClaimsQuery,
   type ActorDetails,
   type ClaimDetail,
   type ClaimDetails,
+  type ClaimPage,
   type DrawnEdge,
   type DrawnNode,
   type EventDetails,
   type PlaceDetails,
   type SourceDetails,
-  type SourceSummary,
 } from './queries.js';
+import { precisionText } from './time.js';
+import { PLACE_UNCERTAINTY_KM } from './map-view.js';
+import { figureSections } from './figures.js';
+
+export { problemList };
 
 export interface PanelActions {
   expand(id: string): void;
   /** Prefills the add-claim form with this node (as a source, or as what the claim is about). */
   useInClaim(node: DrawnNode): void;
   labelOf(id: string): string;
-}
-
-const statusBadge = (status: string | null): HTMLElement =>
-  h('span', { class: `status status-${(status ?? 'none').toLowerCase()}` }, status ? humane(status) : 'no status');
-
-function sourceItem(source: SourceSummary): HTMLElement {
-  const title = source.url
-    ? h('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.title)
-    : source.title;
-  const facts = [humane(source.kind), source.publisher].filter(Boolean).join(' · ');
-  return h('li', { class: 'source', 'data-id': source.id }, title, h('span', { class: 'muted' }, ` — ${facts}`));
-}
-
-function sourceList(caption: string, sources: SourceSummary[]): HTMLElement | null {
-  if (!sources.length) return null;
-  return h('div', { class: 'sources' }, h('span', { class: 'caption' }, caption), h('ul', {}, sources.map(sourceItem)));
-}
-
-export function claimItem(claim: ClaimDetail): HTMLElement {
-  // Supporting sources include those the claim is reported in; list each source once.
-  const reportedIds = new Set(claim.reportedIn.map((s) => s.id));
-  const support = claim.supportingSources.filter((s) => !reportedIds.has(s.id));
-  return h(
-    'li',
-    { class: 'claim', 'data-id': claim.id },
-    h(
-      'div',
-      { class: 'claim-head' },
-      statusBadge(claim.status),
-      claim.notIndependentlyVerified && h('span', { class: 'muted' }, ' not independently verified'),
-    ),
-    h('p', { class: 'claim-text' }, claim.text),
-    claim.quote && h('blockquote', {}, `“${claim.quote}”`),
-    h(
-      'p',
-      { class: 'asserted' },
-      'Asserted by ',
-      h('strong', {}, claim.assertedBy?.name ?? 'nobody named'),
-      h('span', { class: 'muted' }, ` · added by ${claim.createdBy}`),
-    ),
-    sourceList('Reported in', claim.reportedIn),
-    sourceList('Supported by', support),
-    sourceList('Contradicted by', claim.contradictingSources),
-  );
-}
-
-function claimSection(title: string, claims: ClaimDetail[], total = claims.length): HTMLElement {
-  return h(
-    'section',
-    { class: 'claims' },
-    h('h3', {}, `${title} (${total})`),
-    claims.length ? h('ul', {}, claims.map(claimItem)) : h('p', { class: 'muted' }, 'None.'),
-    total > claims.length && h('p', { class: 'muted' }, `Showing the first ${claims.length} of ${total}.`),
-  );
+  /** Selects a node and centres it, drawing it first when it is not in the drawing. */
+  focusNode(id: string): void;
+  openEdge(edge: DrawnEdge): void;
+  /** The drawn edges of a node, for its "relationships in view". */
+  edgesOf(id: string): DrawnEdge[];
+  pathFrom(id: string): void;
+  pathTo(id: string): void;
+  /** The node a path starts from, when one is picked. */
+  pathStart(): string | null;
 }
 
 const facts = (rows: [string, Node | string | null | undefined][]): HTMLElement =>
@@ -89,177 +63,286 @@ const facts = (rows: [string, Node | string | null | undefined][]): HTMLElement 
       .flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
   );
 
-async function nodeBody(node: DrawnNode): Promise<HTMLElement[]> {
-  switch (node.type) {
-    case 'ACTOR': {
-      const { actor, claims } = await graphql<ActorDetails>(NODE_DETAILS.ACTOR, { id: node.id });
-      if (!actor) return [h('p', {}, 'This actor no longer exists.')];
-      return [
-        facts([
-          ['Kind', humane(actor.kind)],
-          ['Also called', actor.aliases.join(', ')],
-          ['About', actor.description],
-        ]),
-        claimSection('Claims about it', claims.nodes, claims.totalCount),
-      ];
-    }
-    case 'PLACE': {
-      const { place, claims } = await graphql<PlaceDetails>(NODE_DETAILS.PLACE, { id: node.id });
-      if (!place) return [h('p', {}, 'This place no longer exists.')];
-      return [
-        facts([
-          ['Kind', humane(place.kind)],
-          ['Also called', place.aliases.join(', ')],
-          ['Inside', place.ancestors.map((a) => a.name).join(' → ')],
-          ['Location', place.location && `${place.location.latitude}, ${place.location.longitude}`],
-        ]),
-        claimSection('Claims about it', claims.nodes, claims.totalCount),
-      ];
-    }
-    case 'EVENT': {
-      const { event } = await graphql<EventDetails>(NODE_DETAILS.EVENT, { id: node.id });
-      if (!event) return [h('p', {}, 'This event no longer exists.')];
-      const f = event.fatalities;
-      return [
-        h('p', {}, event.description),
-        facts([
-          ['Type', [humane(event.type), event.subType && humane(event.subType)].filter(Boolean).join(' / ')],
-          ['When', `${event.time.label} (precision: ${humane(event.time.precision)})`],
-          ['Where', event.place?.name],
-          [
-            'Fatalities',
-            f.known ? `${f.low ?? '?'}–${f.high ?? '?'}${f.best !== null ? ` (best ${f.best})` : ''}` : 'unknown',
-          ],
-        ]),
-        h(
-          'section',
-          {},
-          h('h3', {}, 'Who took part'),
-          h(
-            'ul',
-            { class: 'participants' },
-            event.participants.map((p) =>
-              h('li', {}, h('strong', {}, p.actor.name), ` as ${humane(p.role)} `, statusBadge(p.status)),
-            ),
-          ),
-        ),
-        claimSection('Claims reporting it', event.claims),
-      ];
-    }
-    case 'SOURCE': {
-      const { source, claims } = await graphql<SourceDetails>(NODE_DETAILS.SOURCE, { id: node.id });
-      if (!source) return [h('p', {}, 'This source no longer exists.')];
-      return [
-        facts([
-          ['Kind', humane(source.kind)],
-          ['Publisher', source.publisher],
-          ['Author', source.author],
-          ['Published', source.publishedAt?.slice(0, 10)],
-          ['Language', source.language],
-          ['Reliability', source.reliability],
-          ['Link', source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.url) : null],
-        ]),
-        sourceList('Cites', source.cites),
-        claimSection('Claims reported in it', claims.nodes, claims.totalCount),
-      ].filter((part): part is HTMLElement => part !== null);
-    }
-    case 'CLAIM': {
-      const { claim } = await graphql<ClaimDetails>(NODE_DETAILS.CLAIM, { id: node.id });
-      if (!claim) return [h('p', {}, 'This claim no longer exists (or was retracted).')];
-      return [h('ul', { class: 'claims' }, claimItem(claim))];
-    }
-  }
-}
-
-async function edgeBody(edge: DrawnEdge): Promise<HTMLElement[]> {
-  const ids = edge.claims.map((c) => c.id).slice(0, MAX_EDGE_CLAIMS);
-  if (!ids.length)
-    return [h('p', { class: 'muted' }, 'This relationship states no fact of its own: it records provenance.')];
-  const variables = Object.fromEntries(ids.map((id, i) => [`c${i}`, id]));
-  const data = await graphql<Record<string, ClaimDetail | null>>(edgeClaimsQuery(ids.length), variables);
-  const claims = Object.values(data).filter((c): c is ClaimDetail => c !== null);
-  return [claimSection('Claims behind it', claims, edge.claims.length)];
-}
+const moreAbout =
+  (id: string) =>
+  async (after: string): Promise<ClaimPage> =>
+    (await graphql<{ claims: ClaimPage }>(MORE_CLAIMS.ABOUT, { id, first: 10, after })).claims;
 
 export class DetailsPanel {
   /** Guards against a slow answer for an earlier selection overwriting a later one. */
   private generation = 0;
+  /** The node or edge shown, if any. */
+  shown: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly actions: PanelActions,
   ) {}
 
-  clear(): void {
+  /** A name as a button: selects that node and centres it. */
+  private readonly name: NameLink = (id, text) =>
+    h('button', { type: 'button', class: 'name-link', 'data-id': id, onclick: () => this.actions.focusNode(id) }, text);
+
+  clear(note?: string): void {
     this.generation += 1;
+    this.shown = null;
     this.root.replaceChildren(
-      h('p', { class: 'hint' }, 'Click a node or an edge to see its details, the claims behind it and their sources.'),
+      note ? h('p', { class: 'notice', role: 'status' }, note) : '',
+      h(
+        'p',
+        { class: 'hint' },
+        'Select a node or an edge (on the graph, the map, the time axis or the list of what is in view) to see its details, the claims behind it and their sources.',
+      ),
     );
   }
 
+  /** Says, above what is shown, that it is no longer in view (and why); the details stay readable. */
+  markGone(reason: string): void {
+    this.root.querySelector('.gone')?.remove();
+    this.root.prepend(h('p', { class: 'notice gone', role: 'status' }, reason));
+  }
+
+  unmarkGone(): void {
+    this.root.querySelector('.gone')?.remove();
+  }
+
   async showNode(node: DrawnNode): Promise<void> {
+    this.shown = node.id;
+    const start = this.actions.pathStart();
     const header = h(
       'header',
       {},
       h('span', { class: `type type-${node.type.toLowerCase()}` }, humane(node.type)),
-      h('h2', {}, node.label),
+      h('h2', { id: 'details-title', tabindex: '-1' }, nodeLabel(node)),
       h('code', { class: 'muted' }, node.id),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', onclick: () => this.actions.expand(node.id) }, 'Expand'),
+        h('button', { type: 'button', class: 'expand', onclick: () => this.actions.expand(node.id) }, 'Expand'),
+        start && start !== node.id
+          ? h(
+              'button',
+              { type: 'button', class: 'path-to', onclick: () => this.actions.pathTo(node.id) },
+              `Path from ${this.actions.labelOf(start)} to here`,
+            )
+          : h(
+              'button',
+              { type: 'button', class: 'path-from', onclick: () => this.actions.pathFrom(node.id) },
+              start === node.id ? 'Path: now pick the other end' : 'Path from here…',
+            ),
         h('button', { type: 'button', onclick: () => this.actions.useInClaim(node) }, 'Use in a new claim'),
       ),
     );
-    await this.render(header, () => nodeBody(node));
+    await this.render(header, async () => [this.relationships(node.id), ...(await this.nodeBody(node))]);
   }
 
   async showEdge(edge: DrawnEdge): Promise<void> {
+    this.shown = edge.id;
     const header = h(
       'header',
       {},
       h('span', { class: 'type type-edge' }, 'relationship'),
-      h('h2', {}, edge.role ? `${edge.kind} (${humane(edge.role)})` : edge.kind),
+      h('h2', { id: 'details-title', tabindex: '-1' }, relationName(edge.kind, edge.role)),
       h(
         'p',
         {},
-        h('strong', {}, this.actions.labelOf(edge.from)),
+        this.name(edge.from, this.actions.labelOf(edge.from)),
         ' → ',
-        h('strong', {}, this.actions.labelOf(edge.to)),
+        this.name(edge.to, this.actions.labelOf(edge.to)),
       ),
-      h('p', {}, 'Status: ', statusBadge(edge.status)),
+      h('p', {}, 'Status: ', statusBadge(edge.status), h('code', { class: 'muted kind' }, ` ${edge.kind}`)),
     );
-    await this.render(header, () => edgeBody(edge));
+    await this.render(header, () => this.edgeBody(edge));
   }
 
-  private async render(header: HTMLElement, body: () => Promise<HTMLElement[]>): Promise<void> {
+  /** Renders a header and, when it comes, the body; what is shown while loading says so. */
+  async render(header: HTMLElement, body: () => Promise<HTMLElement[]>): Promise<void> {
     const generation = ++this.generation;
     const slot = h('div', { class: 'muted' }, 'Loading…');
     this.root.replaceChildren(header, slot);
+    this.root.setAttribute('aria-busy', 'true');
     try {
       const parts = await body();
       if (generation === this.generation) slot.replaceWith(...parts);
     } catch (error) {
       if (generation === this.generation) slot.replaceWith(problemList(error));
+    } finally {
+      if (generation === this.generation) this.root.setAttribute('aria-busy', 'false');
     }
   }
-}
 
-/** Errors as the API states them: message and code. */
-export function problemList(error: unknown): HTMLElement {
-  const problems = error instanceof ApiError ? error.problems : [{ message: String(error), code: 'CLIENT_ERROR' }];
-  return h(
-    'ul',
-    { class: 'problems' },
-    problems.map((p) =>
-      h(
-        'li',
-        { class: 'problem' },
-        h('span', { class: 'message' }, p.message),
-        ' ',
-        h('code', { class: 'code' }, p.code),
-        'field' in p && p.field ? h('span', { class: 'muted' }, ` (${p.field})`) : null,
-      ),
-    ),
-  );
+  /** The node's relationships in view: each opens the claims behind it. */
+  private relationships(id: string): HTMLElement {
+    const edges = this.actions.edgesOf(id);
+    return h(
+      'section',
+      { class: 'relations' },
+      h('h3', {}, `Relationships in view (${edges.length})`),
+      edges.length
+        ? h(
+            'ul',
+            {},
+            edges.map((edge) => {
+              const other = edge.from === id ? edge.to : edge.from;
+              const arrow = edge.from === id ? '→' : '←';
+              return h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'edge-link',
+                    'data-id': edge.id,
+                    onclick: () => this.actions.openEdge(edge),
+                  },
+                  statusBadge(edge.status),
+                  ` ${relationName(edge.kind, edge.role)} ${arrow} ${this.actions.labelOf(other)}`,
+                ),
+              );
+            }),
+          )
+        : h('p', { class: 'muted' }, 'None drawn (a filter may hide them).'),
+    );
+  }
+
+  private async nodeBody(node: DrawnNode): Promise<HTMLElement[]> {
+    const name = this.name;
+    switch (node.type) {
+      case 'ACTOR': {
+        const { actor, claims } = await graphql<ActorDetails>(NODE_DETAILS.ACTOR, { id: node.id });
+        if (!actor) return [h('p', {}, 'This actor no longer exists.')];
+        return [
+          facts([
+            ['Kind', humane(actor.kind)],
+            ['Also called', actor.aliases.join(', ')],
+            ['About', actor.description],
+          ]),
+          claimSection('Claims about it', claims, name, moreAbout(node.id)),
+        ];
+      }
+      case 'PLACE': {
+        const { place, claims } = await graphql<PlaceDetails>(NODE_DETAILS.PLACE, { id: node.id });
+        if (!place) return [h('p', {}, 'This place no longer exists.')];
+        return [
+          facts([
+            ['Kind', humane(place.kind)],
+            ['Also called', place.aliases.join(', ')],
+            [
+              'Inside',
+              place.ancestors.length
+                ? h('span', {}, ...place.ancestors.flatMap((a, i) => [i ? ' → ' : '', name(a.id, a.name)]))
+                : null,
+            ],
+            ['Location', place.location && `${place.location.latitude}, ${place.location.longitude}`],
+          ]),
+          claimSection('Claims about it', claims, name, moreAbout(node.id)),
+        ];
+      }
+      case 'EVENT': {
+        const { event } = await graphql<EventDetails>(NODE_DETAILS.EVENT, { id: node.id });
+        if (!event) return [h('p', {}, 'This event no longer exists.')];
+        const f = event.fatalities;
+        const km = event.place ? PLACE_UNCERTAINTY_KM[event.place.kind] : undefined;
+        return [
+          h('p', {}, event.description),
+          facts([
+            [
+              'What',
+              [eventKindName(event.type, event.subType), event.subType && `(${eventTypeName(event.type)})`]
+                .filter(Boolean)
+                .join(' '),
+            ],
+            ['When', `${event.time.label} (${precisionText(event.time)})`],
+            [
+              'Where',
+              event.place
+                ? h(
+                    'span',
+                    {},
+                    name(event.place.id, event.place.name),
+                    km && km > 5 ? ` — known to the ${humane(event.place.kind)}, about ${km} km` : '',
+                  )
+                : 'not known',
+            ],
+            [
+              'Fatalities',
+              f.known ? `${f.low ?? '?'}–${f.high ?? '?'}${f.best !== null ? ` (best ${f.best})` : ''}` : 'unknown',
+            ],
+          ]),
+          ...figureSections(event, name),
+          h(
+            'section',
+            {},
+            h('h3', {}, 'Who took part'),
+            h(
+              'ul',
+              { class: 'participants' },
+              event.participants.map((p) =>
+                h('li', {}, name(p.actor.id, p.actor.name), ` as ${humane(p.role)} `, statusBadge(p.status)),
+              ),
+            ),
+          ),
+          claimSection('Claims reporting it', event.claims, name),
+        ];
+      }
+      case 'SOURCE': {
+        const { source } = await graphql<SourceDetails>(NODE_DETAILS.SOURCE, { id: node.id });
+        if (!source) return [h('p', {}, 'This source no longer exists.')];
+        const more = async (after: string): Promise<ClaimPage> =>
+          (await graphql<{ source: { claims: ClaimPage } }>(MORE_CLAIMS.SOURCE, { id: node.id, first: 10, after }))
+            .source.claims;
+        return [
+          facts([
+            ['Kind', humane(source.kind)],
+            ['Publisher', source.publisher],
+            ['Author', source.author],
+            ['Published', source.publishedAt?.slice(0, 10)],
+            ['Language', source.language],
+            ['Reliability', source.reliability],
+            ['Link', source.url ? h('a', { href: source.url, target: '_blank', rel: 'noopener' }, source.url) : null],
+          ]),
+          claimSection('Claims reported in it', source.claims, name, more),
+          briefClaimList('Claims it supports', source.supports, name),
+          briefClaimList('Claims it contradicts', source.contradicts, name),
+          sourceList('Cites', source.cites, name) ?? h('p', { class: 'muted' }, 'Cites no other source.'),
+          sourceList('Cited by', source.citedBy, name) ?? h('p', { class: 'muted' }, 'Cited by no other source.'),
+        ];
+      }
+      case 'CLAIM': {
+        const { claim } = await graphql<ClaimDetails>(NODE_DETAILS.CLAIM, { id: node.id });
+        if (!claim) return [h('p', {}, 'This claim no longer exists (or was retracted).')];
+        return [
+          h('ul', { class: 'claims' }, claimItem(claim, name)),
+          h(
+            'section',
+            {},
+            h('h3', {}, `What it is about (${claim.about.length})`),
+            h(
+              'ul',
+              {},
+              claim.about.map((a) =>
+                h(
+                  'li',
+                  {},
+                  name(a.id, this.actions.labelOf(a.id)),
+                  h('span', { class: 'muted' }, ` (${humane(a.__typename)})`),
+                ),
+              ),
+            ),
+          ),
+        ];
+      }
+    }
+  }
+
+  private async edgeBody(edge: DrawnEdge): Promise<HTMLElement[]> {
+    const ids = edge.claims.map((c) => c.id).slice(0, MAX_EDGE_CLAIMS);
+    if (!ids.length)
+      return [h('p', { class: 'muted' }, 'This relationship states no fact of its own: it records provenance.')];
+    const variables = Object.fromEntries(ids.map((id, i) => [`c${i}`, id]));
+    const data = await graphql<Record<string, ClaimDetail | null>>(edgeClaimsQuery(ids.length), variables);
+    const claims = Object.values(data).filter((c): c is ClaimDetail => c !== null);
+    return [claimSection('Claims behind it', claims, this.name)];
+  }
 }

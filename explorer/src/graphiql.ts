@@ -11,7 +11,7 @@ import type { ExecutionResult } from 'graphql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 
-const EXAMPLE = `# An example: who took part in what happened at Léré, according to whom.
+const EXAMPLE = /* GraphQL */ `# An example: who took part in what happened at Léré, according to whom.
 # Press the run button (or Ctrl-Enter). The Docs button lists every type and field.
 query AroundLere {
   search(text: "Léré", first: 5) { type label node { id } }

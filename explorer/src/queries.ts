@@ -13,12 +13,32 @@ export interface TimeSpan {
   label: string;
 }
 
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+export interface PlaceSummary {
+  id: string;
+  name: string;
+  kind: string;
+  location: GeoPoint | null;
+}
+
 export interface DrawnNode {
   id: string;
   type: NodeType;
   label: string;
-  /** Only events carry their time, for the timeline. */
-  node: { time?: TimeSpan; description?: string };
+  /** Events carry their kind, time and place (for the time axis and the map); places their location. */
+  node: {
+    type?: string;
+    subType?: string | null;
+    time?: TimeSpan;
+    description?: string;
+    place?: PlaceSummary | null;
+    kind?: string;
+    location?: GeoPoint | null;
+  };
 }
 
 export interface DrawnEdge {
@@ -77,38 +97,79 @@ const CLAIM_FIELDS = `
   supportingSources { ${SOURCE_FIELDS} }
   contradictingSources { ${SOURCE_FIELDS} }`;
 
+const CLAIM_PAGE = `totalCount pageInfo { hasNextPage endCursor } nodes { ${CLAIM_FIELDS} }`;
+
+/** A claim named in a list: enough to read it and to select it. */
+const BRIEF_CLAIM = 'id text status assertedBy { id name }';
+
+/** The next page of a node's claims ("Load more"). */
+export const MORE_CLAIMS: Record<'ABOUT' | 'SOURCE', string> = {
+  ABOUT: `
+    query ExplorerMoreClaims($id: ID!, $first: Int!, $after: String) {
+      claims(filter: { aboutId: $id }, first: $first, after: $after) { ${CLAIM_PAGE} }
+    }`,
+  SOURCE: `
+    query ExplorerMoreSourceClaims($id: ID!, $first: Int!, $after: String) {
+      source(id: $id) { claims(first: $first, after: $after) { ${CLAIM_PAGE} } }
+    }`,
+};
+
 export const SEARCH = `
   query ExplorerSearch($text: String!) {
     search(text: $text, first: 15) { type label score node { id } }
   }`;
 
+const DRAWN_FIELDS = `
+  nodes {
+    id type label
+    node {
+      ... on Event {
+        type subType description
+        time { start end precision label }
+        place { id name kind location { latitude longitude } }
+      }
+      ... on Place { kind location { latitude longitude } }
+    }
+  }
+  edges { id kind from to role status claims { id } }`;
+
 export const NEIGHBOURHOOD = `
   query ExplorerNeighbourhood($id: ID!, $depth: Int!, $limit: Int!, $filter: GraphFilter) {
     neighbourhood(id: $id, depth: $depth, limit: $limit, filter: $filter) {
       capped
-      nodes {
-        id type label
-        node { ... on Event { description time { start end precision label } } }
-      }
-      edges { id kind from to role status claims { id } }
+      ${DRAWN_FIELDS}
     }
   }`;
+
+export const PATH_BETWEEN = `
+  query ExplorerPath($fromId: ID!, $toId: ID!, $filter: GraphFilter) {
+    pathBetween(fromId: $fromId, toId: $toId, maxHops: 4, filter: $filter) {
+      length
+      ${DRAWN_FIELDS}
+    }
+  }`;
+
+export interface GraphPath {
+  length: number;
+  nodes: DrawnNode[];
+  edges: DrawnEdge[];
+}
 
 /** The panel's view of one node, one query per type: its own fields and the claims behind it. */
 export const NODE_DETAILS: Record<NodeType, string> = {
   ACTOR: `
-    query ExplorerActor($id: ID!) {
+    query ExplorerActor($id: ID!, $first: Int = 10, $after: String) {
       actor(id: $id) { id name kind aliases description }
-      claims(filter: { aboutId: $id }, first: 20) { totalCount nodes { ${CLAIM_FIELDS} } }
+      claims(filter: { aboutId: $id }, first: $first, after: $after) { ${CLAIM_PAGE} }
     }`,
   PLACE: `
-    query ExplorerPlace($id: ID!) {
+    query ExplorerPlace($id: ID!, $first: Int = 10, $after: String) {
       place(id: $id) {
         id name kind aliases
         location { latitude longitude }
         ancestors { id name }
       }
-      claims(filter: { aboutId: $id }, first: 20) { totalCount nodes { ${CLAIM_FIELDS} } }
+      claims(filter: { aboutId: $id }, first: $first, after: $after) { ${CLAIM_PAGE} }
     }`,
   EVENT: `
     query ExplorerEvent($id: ID!) {
@@ -116,28 +177,39 @@ export const NODE_DETAILS: Record<NodeType, string> = {
         id type subType description
         time { start end precision label }
         fatalities { known low high best }
-        place { id name }
+        place { id name kind location { latitude longitude } }
         participants { role status actor { id name } }
         claims { ${CLAIM_FIELDS} }
       }
     }`,
   SOURCE: `
-    query ExplorerSource($id: ID!) {
+    query ExplorerSource($id: ID!, $first: Int = 10, $after: String) {
       source(id: $id) {
         id title kind publisher author url reliability publishedAt language
         cites { ${SOURCE_FIELDS} }
+        citedBy { ${SOURCE_FIELDS} }
+        claims(first: $first, after: $after) { ${CLAIM_PAGE} }
+        supports { ${BRIEF_CLAIM} }
+        contradicts { ${BRIEF_CLAIM} }
       }
-      claims(filter: { reportedInId: $id }, first: 20) { totalCount nodes { ${CLAIM_FIELDS} } }
     }`,
   CLAIM: `
     query ExplorerClaim($id: ID!) {
-      claim(id: $id) { ${CLAIM_FIELDS} about { id } }
+      claim(id: $id) { ${CLAIM_FIELDS} about { id __typename } }
     }`,
 };
 
 export interface ClaimPage {
   totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: ClaimDetail[];
+}
+
+export interface BriefClaim {
+  id: string;
+  text: string;
+  status: ClaimStatus;
+  assertedBy: { id: string; name: string } | null;
 }
 
 export interface ActorDetails {
@@ -171,9 +243,11 @@ export interface EventDetails {
     description: string;
     time: TimeSpan;
     fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
-    place: { id: string; name: string } | null;
+    place: PlaceSummary | null;
     participants: { role: string; status: ClaimStatus; actor: { id: string; name: string } }[];
     claims: ClaimDetail[];
+    /** Once the API states figures by claimant (figures.ts). */
+    figuresByClaimant?: ClaimantFigures[];
   } | null;
 }
 
@@ -185,13 +259,16 @@ export interface SourceDetails {
         reliability: string;
         publishedAt: string | null;
         cites: SourceSummary[];
+        citedBy: SourceSummary[];
+        claims: ClaimPage;
+        supports: BriefClaim[];
+        contradicts: BriefClaim[];
       })
     | null;
-  claims: ClaimPage;
 }
 
 export interface ClaimDetails {
-  claim: (ClaimDetail & { about: { id: string }[] }) | null;
+  claim: (ClaimDetail & { about: { id: string; __typename: string }[] }) | null;
 }
 
 /** The claims behind an edge, by id: one aliased field per claim (at most MAX_EDGE_CLAIMS). */
@@ -203,7 +280,28 @@ export function edgeClaimsQuery(count: number): string {
   return `query ExplorerEdgeClaims(${args}) {\n${fields}\n}`;
 }
 
+/** The claim form's one request: a report of one claim (enterReport), with an idempotency key. */
 export const ADD_CLAIM = `
-  mutation ExplorerAddClaim($input: AddClaimInput!) {
-    addClaim(input: $input) { id status text }
+  mutation ExplorerAddClaim($input: EnterReportInput!) {
+    enterReport(input: $input) {
+      replayed
+      claims { id node { ... on Claim { status } } }
+    }
   }`;
+
+/** A claimant's figures for an event (Event.figuresByClaimant), as figures.ts shows them. */
+export interface FigureDetail {
+  kind: string;
+  of: { id: string; name: string } | null;
+  group: string | null;
+  low: number | null;
+  high: number | null;
+  best: number | null;
+  approximate: string | null;
+  claim: { id: string; status: ClaimStatus };
+}
+
+export interface ClaimantFigures {
+  claimant: { id: string; name: string } | null;
+  figures: FigureDetail[];
+}

@@ -26,6 +26,11 @@ export type Scalars = {
   Latitude: { input: number; output: number; }
   /** A longitude in decimal degrees (WGS-84), -180 to 180. */
   Longitude: { input: number; output: number; }
+  /**
+   * A time as people write it: a year (2023), a month (2023-09), a day (2023-09-28), or an ISO 8601
+   * date-time with a time zone (2023-09-17T12:00:00Z). A year, month or day stands for all of it.
+   */
+  PartialDateTime: { input: unknown; output: unknown; }
   /** An absolute http(s) URL. */
   URL: { input: string; output: string; }
 };
@@ -186,6 +191,11 @@ export type AddClaimInput = {
   quote?: InputMaybe<Scalars['String']['input']>;
   /** Relations between actors the claim states. */
   relations?: InputMaybe<Array<ActorRelationInput>>;
+  /**
+   * A claim identical to an existing one (same text, asserter, sources and statements) is refused
+   * with DUPLICATE_CLAIM naming it; true says this is a separate claim that happens to read the same.
+   */
+  separateClaim?: InputMaybe<Scalars['Boolean']['input']>;
   /** Where the claim is reported: at least one existing source. No claim without a source. */
   sourceIds: Array<Scalars['ID']['input']>;
   /** Further sources that support it. */
@@ -195,6 +205,7 @@ export type AddClaimInput = {
 
 export type AddPlaceInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  geonamesId?: InputMaybe<Scalars['String']['input']>;
   /** A stable id to give it (e.g. 'place:lere'); derived from the name when omitted. */
   id?: InputMaybe<Scalars['ID']['input']>;
   idempotencyKey?: InputMaybe<Scalars['IdempotencyKey']['input']>;
@@ -203,6 +214,7 @@ export type AddPlaceInput = {
   name: Scalars['String']['input'];
   /** The id of the place it lies in. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  pcode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type AddSourceInput = {
@@ -219,6 +231,14 @@ export type AddSourceInput = {
   reliability?: InputMaybe<SourceReliability>;
   title: Scalars['String']['input'];
   url?: InputMaybe<Scalars['URL']['input']>;
+};
+
+/** One alias of an actor or a place. */
+export type AliasInput = {
+  alias: Scalars['String']['input'];
+  /** The actor's or place's id. */
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['IdempotencyKey']['input']>;
 };
 
 export type AuditEntry = {
@@ -373,6 +393,17 @@ export type CypherResult = {
   rows: Array<Scalars['JSON']['output']>;
   /** True when the row cap cut the answer. */
   truncated: Scalars['Boolean']['output'];
+};
+
+export type EnterReportInput = {
+  actors?: InputMaybe<Array<ReportActorInput>>;
+  /** Its claims, in order. sourceIds may name the report's own sources; refs may name its actors and places. */
+  claims: Array<AddClaimInput>;
+  /** A retry with the same key and the same report returns the first answer; another report with it is refused. */
+  idempotencyKey?: InputMaybe<Scalars['IdempotencyKey']['input']>;
+  places?: InputMaybe<Array<ReportPlaceInput>>;
+  /** The report's sources; give them ids to cite them from the claims' sourceIds. */
+  sources?: InputMaybe<Array<AddSourceInput>>;
 };
 
 export type Event = Node & {
@@ -724,6 +755,8 @@ export type GraphView = {
 export type ImportClaimsInput = {
   actors?: InputMaybe<Array<AddActorInput>>;
   claims: Array<AddClaimInput>;
+  /** A retry with the same key and the same import returns the first summary; another import with it is refused. */
+  idempotencyKey?: InputMaybe<Scalars['IdempotencyKey']['input']>;
   places?: InputMaybe<Array<AddPlaceInput>>;
   sources?: InputMaybe<Array<AddSourceInput>>;
 };
@@ -744,26 +777,57 @@ export type MergeActorsInput = {
   mergeId: Scalars['ID']['input'];
 };
 
+export type MergePlacesInput = {
+  /** The place that remains. */
+  keepId: Scalars['ID']['input'];
+  /** The duplicate: its events, places inside it, claims and names move to the kept place; its id keeps resolving to it. */
+  mergeId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Researcher role. Refused when the name or an alias already names an actor. */
   addActor: Actor;
+  /** Researcher role. Adds one alias (refused when it names another actor). */
+  addActorAlias: Actor;
   /** Researcher role. Creates or reuses the actors, places and events it names, in one transaction. */
   addClaim: Claim;
-  /** Researcher role. A gazetteer entry. */
+  /**
+   * Researcher role. A gazetteer entry. Refused when its name or an alias already names a place
+   * with the same parent, or its gazetteer code is another place's.
+   */
   addPlace: Place;
+  /** Researcher role. Adds one alias. */
+  addPlaceAlias: Place;
   /** Researcher role. */
   addSource: Source;
   /** Researcher role. A source, or a party through a claim of theirs, that supports the claim. */
   corroborateClaim: Claim;
   /** Researcher role. A source, or a party through a claim of theirs, that contradicts the claim. */
   disputeClaim: Claim;
+  /**
+   * Researcher role. A whole report in one transaction: its sources, then its actors and places
+   * (found or created), then its claims, creating the actors, places and events they name. All or
+   * nothing; the answer lists every record created or matched, by id.
+   */
+  enterReport: ReportResult;
   /** Researcher role. Many claims at once through the batched bulk path; all or nothing. */
   importClaims: ImportSummary;
   /** Admin only. */
   mergeActors: Actor;
+  /** Admin only. One transaction; the history of both is kept, and the merged id resolves to the kept place. */
+  mergePlaces: Place;
+  /** Researcher role. Removes one alias. */
+  removeActorAlias: Actor;
+  /** Researcher role. Removes one alias. */
+  removePlaceAlias: Place;
   /** Admin role. Kept in history, hidden from default reads. */
   retractClaim: Claim;
+  /**
+   * Researcher role. Corrects a claim's text, quote or statements; the previous version stays
+   * readable in history(id), and the statuses of the facts it backs are recomputed.
+   */
+  reviseClaim: Claim;
   updateActor: Actor;
   updateEvent: Event;
   updatePlace: Place;
@@ -775,6 +839,11 @@ export type MutationAddActorArgs = {
 };
 
 
+export type MutationAddActorAliasArgs = {
+  input: AliasInput;
+};
+
+
 export type MutationAddClaimArgs = {
   input: AddClaimInput;
 };
@@ -782,6 +851,11 @@ export type MutationAddClaimArgs = {
 
 export type MutationAddPlaceArgs = {
   input: AddPlaceInput;
+};
+
+
+export type MutationAddPlaceAliasArgs = {
+  input: AliasInput;
 };
 
 
@@ -800,6 +874,11 @@ export type MutationDisputeClaimArgs = {
 };
 
 
+export type MutationEnterReportArgs = {
+  input: EnterReportInput;
+};
+
+
 export type MutationImportClaimsArgs = {
   input: ImportClaimsInput;
 };
@@ -810,8 +889,28 @@ export type MutationMergeActorsArgs = {
 };
 
 
+export type MutationMergePlacesArgs = {
+  input: MergePlacesInput;
+};
+
+
+export type MutationRemoveActorAliasArgs = {
+  input: AliasInput;
+};
+
+
+export type MutationRemovePlaceAliasArgs = {
+  input: AliasInput;
+};
+
+
 export type MutationRetractClaimArgs = {
   input: RetractClaimInput;
+};
+
+
+export type MutationReviseClaimArgs = {
+  input: ReviseClaimInput;
 };
 
 
@@ -827,6 +926,34 @@ export type MutationUpdateEventArgs = {
 
 export type MutationUpdatePlaceArgs = {
   input: UpdatePlaceInput;
+};
+
+/** An existing actor or place whose name is close to a new one's. */
+export type NameCandidate = {
+  __typename?: 'NameCandidate';
+  /** The candidate's name or alias that is close. */
+  closeName: Scalars['String']['output'];
+  /** The edit distance between the two, normalised (case, accents and spacing folded). */
+  distance: Scalars['Int']['output'];
+  /** For a place: where it lies, e.g. 'Dioura › Ténenkou › Mopti › Mali'. */
+  hierarchy?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/**
+ * A new actor or place whose name or an alias is close to an existing one's ('Cadre Strategique
+ * Permanant' and 'Cadre stratégique permanent'). It was written: if it is the same, merge them
+ * (mergeActors, mergePlaces); next time refer to the existing one by id.
+ */
+export type NearDuplicate = {
+  __typename?: 'NearDuplicate';
+  candidates: Array<NameCandidate>;
+  /** Where in the input it was named. */
+  field: Scalars['String']['output'];
+  /** The new record. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** Anything with a stable id. Ids are strings that never change (e.g. 'actor:csp'). */
@@ -908,6 +1035,10 @@ export type Place = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Events that occurred here, or (by default) anywhere inside it, in time order. */
   events: EventConnection;
+  /** Its GeoNames id, when known (https://www.geonames.org/<id>). */
+  geonamesId?: Maybe<Scalars['String']['output']>;
+  /** The place and the places it lies in, nearest first: 'Dioura › Ténenkou › Mopti › Mali'. */
+  hierarchy: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: PlaceKind;
   /** Where it is, when known. */
@@ -915,6 +1046,8 @@ export type Place = Node & {
   name: Scalars['String']['output'];
   /** The place it lies in (Léré → Niafunké circle). */
   parent?: Maybe<Place>;
+  /** Its OCHA P-code (administrative boundary code, e.g. ML0503), when known. */
+  pcode?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -956,15 +1089,27 @@ export const PlaceKind = {
 } as const;
 
 export type PlaceKind = typeof PlaceKind[keyof typeof PlaceKind];
-/** Names a place in a write: an existing id, or a name/alias to find or create. */
+/**
+ * Names a place in a write: an existing id, a gazetteer code, or a name/alias to find or create.
+ * A name is looked up under its parent when one is given (`parentId` or `parent`): it matches a
+ * place of that name anywhere inside the parent, never one elsewhere, and is created under the
+ * parent when there is none. A bare name that names several places is refused (AMBIGUOUS_NAME)
+ * with each candidate's hierarchy.
+ */
 export type PlaceRef = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A GeoNames id: matches the place that has it, or is given to the new place. */
+  geonamesId?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
   kind?: InputMaybe<PlaceKind>;
   location?: InputMaybe<GeoPointInput>;
   name?: InputMaybe<Scalars['String']['input']>;
-  /** The id of the place it lies in (needed only when new). */
+  /** The place it lies in, itself found or created (a chain: camp → town → circle → region). */
+  parent?: InputMaybe<PlaceRef>;
+  /** The id of the place it lies in. */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** An OCHA P-code: matches the place that has it, or is given to the new place. */
+  pcode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
@@ -1130,9 +1275,89 @@ export type QueryTimelineArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** An actor the report names: an existing one (by id or name), or a new one, which then needs its kind. */
+export type ReportActorInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** An existing actor's id, or the id to give a new one (e.g. 'actor:csp'). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<ActorKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What entering a report did with a record it names. */
+export const ReportOutcome = {
+  /** A new record. */
+  CREATED: 'CREATED',
+  /** An existing record, found by id, gazetteer code, or name (under the parent given). */
+  MATCHED: 'MATCHED'
+} as const;
+
+export type ReportOutcome = typeof ReportOutcome[keyof typeof ReportOutcome];
+/**
+ * A place the report names: an existing one (by id, gazetteer code, or name under its parent) or a
+ * new one, which then needs its kind. List a new parent before the places inside it.
+ */
+export type ReportPlaceInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  geonamesId?: InputMaybe<Scalars['String']['input']>;
+  /** An existing place's id, or the id to give a new one (e.g. 'place:dioura-camp'). */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<PlaceKind>;
+  location?: InputMaybe<GeoPointInput>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The place it lies in: an existing place, or one listed earlier in this report. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  pcode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A record a report created or matched: where the input names it, and which record it is. */
+export type ReportRecord = {
+  __typename?: 'ReportRecord';
+  /** Where in the input, e.g. input.claims[0].events[0].place.parent. */
+  field: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Its name (actors, places), title (sources), text (claims) or description (events). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The record itself, to read more of it (one lookup per record asked). */
+  node?: Maybe<Node>;
+  outcome: ReportOutcome;
+};
+
+export type ReportResult = {
+  __typename?: 'ReportResult';
+  /** Every actor reference of the report, in input order. */
+  actors: Array<ReportRecord>;
+  claims: Array<ReportRecord>;
+  events: Array<ReportRecord>;
+  /** New actors and places whose names are close to existing ones'. */
+  nearDuplicates: Array<NearDuplicate>;
+  /** Every place reference of the report, a chain's parents included, in input order. */
+  places: Array<ReportRecord>;
+  /** True when this answers a retry of the same request with the same idempotency key: nothing was written again. */
+  replayed: Scalars['Boolean']['output'];
+  /** The report's own sources (CREATED), and existing sources its claims cite (MATCHED). */
+  sources: Array<ReportRecord>;
+};
+
 export type RetractClaimInput = {
   claimId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type ReviseClaimInput = {
+  /** Replaces the other nodes it concerns. */
+  about?: InputMaybe<ClaimAboutInput>;
+  claimId: Scalars['ID']['input'];
+  /** Replaces the events the claim reports (as addClaim takes them); facts only it backed are removed. */
+  events?: InputMaybe<Array<EventInput>>;
+  idempotencyKey?: InputMaybe<Scalars['IdempotencyKey']['input']>;
+  quote?: InputMaybe<Scalars['String']['input']>;
+  /** Why it is revised; kept in history. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the relations between actors it states. */
+  relations?: InputMaybe<Array<ActorRelationInput>>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SearchHit = {
@@ -1246,16 +1471,20 @@ export type TimeSpan = {
   start?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/**
+ * When something happened. `start: "2023-09-28"` alone is that whole day at precision DAY; `"2023-09"`
+ * a month at MONTH. Without `precision`, the coarser of start and end sets it (a date-time is EXACT).
+ */
 export type TimeSpanInput = {
-  end?: InputMaybe<Scalars['DateTime']['input']>;
+  end?: InputMaybe<Scalars['PartialDateTime']['input']>;
   /** A human reading, e.g. 'afternoon'; derived from start/end/precision when omitted. */
   label?: InputMaybe<Scalars['String']['input']>;
-  precision: TimePrecision;
-  start?: InputMaybe<Scalars['DateTime']['input']>;
+  precision?: InputMaybe<TimePrecision>;
+  start?: InputMaybe<Scalars['PartialDateTime']['input']>;
 };
 
 export type UpdateActorInput = {
-  /** Replaces the alias list. */
+  /** Replaces the alias list (addActorAlias and removeActorAlias change one). */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   description?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -1278,12 +1507,15 @@ export type UpdateEventInput = {
 };
 
 export type UpdatePlaceInput = {
+  /** Replaces the alias list (addPlaceAlias and removePlaceAlias change one). */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  geonamesId?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   kind?: InputMaybe<PlaceKind>;
   location?: InputMaybe<GeoPointInput>;
   name?: InputMaybe<Scalars['String']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  pcode?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1384,6 +1616,7 @@ export type ResolversTypes = {
   AddClaimInput: ResolverTypeWrapper<Partial<AddClaimInput>>;
   AddPlaceInput: ResolverTypeWrapper<Partial<AddPlaceInput>>;
   AddSourceInput: ResolverTypeWrapper<Partial<AddSourceInput>>;
+  AliasInput: ResolverTypeWrapper<Partial<AliasInput>>;
   AuditEntry: ResolverTypeWrapper<Partial<AuditEntry>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Claim: ResolverTypeWrapper<ClaimObject>;
@@ -1398,6 +1631,7 @@ export type ResolversTypes = {
   ClaimantFigures: ResolverTypeWrapper<Partial<Omit<ClaimantFigures, 'claimant' | 'figures'> & { claimant?: Maybe<ResolversTypes['Actor']>, figures: Array<ResolversTypes['Figure']> }>>;
   CypherResult: ResolverTypeWrapper<Partial<CypherResult>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  EnterReportInput: ResolverTypeWrapper<Partial<EnterReportInput>>;
   Event: ResolverTypeWrapper<EventObject>;
   EventAtDistance: ResolverTypeWrapper<Partial<Omit<EventAtDistance, 'event'> & { event: ResolversTypes['Event'] }>>;
   EventClaimLink: ResolverTypeWrapper<Partial<EventClaimLink>>;
@@ -1436,10 +1670,14 @@ export type ResolversTypes = {
   Latitude: ResolverTypeWrapper<Partial<Scalars['Latitude']['output']>>;
   Longitude: ResolverTypeWrapper<Partial<Scalars['Longitude']['output']>>;
   MergeActorsInput: ResolverTypeWrapper<Partial<MergeActorsInput>>;
+  MergePlacesInput: ResolverTypeWrapper<Partial<MergePlacesInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NameCandidate: ResolverTypeWrapper<Partial<NameCandidate>>;
+  NearDuplicate: ResolverTypeWrapper<Partial<NearDuplicate>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeType: ResolverTypeWrapper<Partial<NodeType>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
+  PartialDateTime: ResolverTypeWrapper<Partial<Scalars['PartialDateTime']['output']>>;
   ParticipantInput: ResolverTypeWrapper<Partial<ParticipantInput>>;
   ParticipantRole: ResolverTypeWrapper<Partial<ParticipantRole>>;
   Participation: ResolverTypeWrapper<ParticipationObject>;
@@ -1452,7 +1690,13 @@ export type ResolversTypes = {
   PlaceKind: ResolverTypeWrapper<Partial<PlaceKind>>;
   PlaceRef: ResolverTypeWrapper<Partial<PlaceRef>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportActorInput: ResolverTypeWrapper<Partial<ReportActorInput>>;
+  ReportOutcome: ResolverTypeWrapper<Partial<ReportOutcome>>;
+  ReportPlaceInput: ResolverTypeWrapper<Partial<ReportPlaceInput>>;
+  ReportRecord: ResolverTypeWrapper<Partial<Omit<ReportRecord, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>>;
+  ReportResult: ResolverTypeWrapper<Partial<Omit<ReportResult, 'actors' | 'claims' | 'events' | 'places' | 'sources'> & { actors: Array<ResolversTypes['ReportRecord']>, claims: Array<ResolversTypes['ReportRecord']>, events: Array<ResolversTypes['ReportRecord']>, places: Array<ResolversTypes['ReportRecord']>, sources: Array<ResolversTypes['ReportRecord']> }>>;
   RetractClaimInput: ResolverTypeWrapper<Partial<RetractClaimInput>>;
+  ReviseClaimInput: ResolverTypeWrapper<Partial<ReviseClaimInput>>;
   SearchHit: ResolverTypeWrapper<Partial<Omit<SearchHit, 'node'> & { node: ResolversTypes['Node'] }>>;
   SortDirection: ResolverTypeWrapper<Partial<SortDirection>>;
   Source: ResolverTypeWrapper<SourceObject>;
@@ -1485,6 +1729,7 @@ export type ResolversParentTypes = {
   AddClaimInput: Partial<AddClaimInput>;
   AddPlaceInput: Partial<AddPlaceInput>;
   AddSourceInput: Partial<AddSourceInput>;
+  AliasInput: Partial<AliasInput>;
   AuditEntry: Partial<AuditEntry>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Claim: ClaimObject;
@@ -1498,6 +1743,7 @@ export type ResolversParentTypes = {
   ClaimantFigures: Partial<Omit<ClaimantFigures, 'claimant' | 'figures'> & { claimant?: Maybe<ResolversParentTypes['Actor']>, figures: Array<ResolversParentTypes['Figure']> }>;
   CypherResult: Partial<CypherResult>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  EnterReportInput: Partial<EnterReportInput>;
   Event: EventObject;
   EventAtDistance: Partial<Omit<EventAtDistance, 'event'> & { event: ResolversParentTypes['Event'] }>;
   EventConnection: Partial<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventEdge']>, nodes: Array<ResolversParentTypes['Event']> }>;
@@ -1529,9 +1775,13 @@ export type ResolversParentTypes = {
   Latitude: Partial<Scalars['Latitude']['output']>;
   Longitude: Partial<Scalars['Longitude']['output']>;
   MergeActorsInput: Partial<MergeActorsInput>;
+  MergePlacesInput: Partial<MergePlacesInput>;
   Mutation: Record<PropertyKey, never>;
+  NameCandidate: Partial<NameCandidate>;
+  NearDuplicate: Partial<NearDuplicate>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: Partial<PageInfo>;
+  PartialDateTime: Partial<Scalars['PartialDateTime']['output']>;
   ParticipantInput: Partial<ParticipantInput>;
   Participation: ParticipationObject;
   ParticipationConnection: Partial<Omit<ParticipationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ParticipationEdge']>, nodes: Array<ResolversParentTypes['Participation']> }>;
@@ -1542,7 +1792,12 @@ export type ResolversParentTypes = {
   PlaceFilter: Partial<PlaceFilter>;
   PlaceRef: Partial<PlaceRef>;
   Query: Record<PropertyKey, never>;
+  ReportActorInput: Partial<ReportActorInput>;
+  ReportPlaceInput: Partial<ReportPlaceInput>;
+  ReportRecord: Partial<Omit<ReportRecord, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> }>;
+  ReportResult: Partial<Omit<ReportResult, 'actors' | 'claims' | 'events' | 'places' | 'sources'> & { actors: Array<ResolversParentTypes['ReportRecord']>, claims: Array<ResolversParentTypes['ReportRecord']>, events: Array<ResolversParentTypes['ReportRecord']>, places: Array<ResolversParentTypes['ReportRecord']>, sources: Array<ResolversParentTypes['ReportRecord']> }>;
   RetractClaimInput: Partial<RetractClaimInput>;
+  ReviseClaimInput: Partial<ReviseClaimInput>;
   SearchHit: Partial<Omit<SearchHit, 'node'> & { node: ResolversParentTypes['Node'] }>;
   Source: SourceObject;
   SourceConnection: Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceEdge']>, nodes: Array<ResolversParentTypes['Source']> }>;
@@ -1809,17 +2064,39 @@ export interface LongitudeScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorArgs, 'input'>>;
+  addActorAlias?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationAddActorAliasArgs, 'input'>>;
   addClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationAddClaimArgs, 'input'>>;
   addPlace?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationAddPlaceArgs, 'input'>>;
+  addPlaceAlias?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationAddPlaceAliasArgs, 'input'>>;
   addSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   corroborateClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCorroborateClaimArgs, 'input'>>;
   disputeClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationDisputeClaimArgs, 'input'>>;
+  enterReport?: Resolver<ResolversTypes['ReportResult'], ParentType, ContextType, RequireFields<MutationEnterReportArgs, 'input'>>;
   importClaims?: Resolver<ResolversTypes['ImportSummary'], ParentType, ContextType, RequireFields<MutationImportClaimsArgs, 'input'>>;
   mergeActors?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationMergeActorsArgs, 'input'>>;
+  mergePlaces?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationMergePlacesArgs, 'input'>>;
+  removeActorAlias?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationRemoveActorAliasArgs, 'input'>>;
+  removePlaceAlias?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationRemovePlaceAliasArgs, 'input'>>;
   retractClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRetractClaimArgs, 'input'>>;
+  reviseClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReviseClaimArgs, 'input'>>;
   updateActor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType, RequireFields<MutationUpdateActorArgs, 'input'>>;
   updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpdateEventArgs, 'input'>>;
   updatePlace?: Resolver<ResolversTypes['Place'], ParentType, ContextType, RequireFields<MutationUpdatePlaceArgs, 'input'>>;
+};
+
+export type NameCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NameCandidate'] = ResolversParentTypes['NameCandidate']> = {
+  closeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hierarchy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NearDuplicateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NearDuplicate'] = ResolversParentTypes['NearDuplicate']> = {
+  candidates?: Resolver<Array<ResolversTypes['NameCandidate']>, ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1832,6 +2109,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export interface PartialDateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PartialDateTime'], any> {
+  name: 'PartialDateTime';
+}
 
 export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -1859,11 +2140,14 @@ export type PlaceResolvers<ContextType = Context, ParentType extends ResolversPa
   children?: Resolver<Array<ResolversTypes['Place']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<PlaceEventsArgs, 'first' | 'includeInside'>>;
+  geonamesId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hierarchy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PlaceKind'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Place']>, ParentType, ContextType>;
+  pcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1900,6 +2184,24 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'id'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   timeline?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'confirmedOnly' | 'first' | 'subjectId'>>;
+};
+
+export type ReportRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportRecord'] = ResolversParentTypes['ReportRecord']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ReportOutcome'], ParentType, ContextType>;
+};
+
+export type ReportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportResult'] = ResolversParentTypes['ReportResult']> = {
+  actors?: Resolver<Array<ResolversTypes['ReportRecord']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['ReportRecord']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['ReportRecord']>, ParentType, ContextType>;
+  nearDuplicates?: Resolver<Array<ResolversTypes['NearDuplicate']>, ParentType, ContextType>;
+  places?: Resolver<Array<ResolversTypes['ReportRecord']>, ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['ReportRecord']>, ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1986,8 +2288,11 @@ export type Resolvers<ContextType = Context> = {
   Latitude?: GraphQLScalarType;
   Longitude?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  NameCandidate?: NameCandidateResolvers<ContextType>;
+  NearDuplicate?: NearDuplicateResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PartialDateTime?: GraphQLScalarType;
   Participation?: ParticipationResolvers<ContextType>;
   ParticipationConnection?: ParticipationConnectionResolvers<ContextType>;
   ParticipationEdge?: ParticipationEdgeResolvers<ContextType>;
@@ -1995,6 +2300,8 @@ export type Resolvers<ContextType = Context> = {
   PlaceConnection?: PlaceConnectionResolvers<ContextType>;
   PlaceEdge?: PlaceEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportRecord?: ReportRecordResolvers<ContextType>;
+  ReportResult?: ReportResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;

@@ -31,6 +31,22 @@ function isVariableErrorLimit(formatted: GraphQLFormattedError, error: unknown):
   return formatted.message.startsWith(VARIABLE_ERROR_LIMIT) && !formatted.path && cause === undefined;
 }
 
+// graphql-js's coercion errors of variables name the value's path in their message only:
+//   Variable "$input" got invalid value "x" at "input.events[0].time.start"; Expected type …
+//   Variable "$input" got invalid value {…} at "input.place"; Field "kind" of required type …
+const VARIABLE_VALUE =
+  /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" (?:got invalid value .*? at "([^"]+)";|got invalid value|of required type)/s;
+const NAMED_FIELD = /; Field "([A-Za-z_][A-Za-z0-9_]*)" (?:of required type|is not defined)/;
+
+/** The path of the variable value a coercion error is about ("input.events[0].time.start"), or null. */
+export function variableField(message: string): string | null {
+  const match = VARIABLE_VALUE.exec(message);
+  if (!match) return null;
+  const at = match[2] ?? match[1]!;
+  const field = NAMED_FIELD.exec(message)?.[1];
+  return field ? `${at}.${field}` : at;
+}
+
 export const MASKED_MESSAGE =
   'Something went wrong on our side. It has been logged; try again, and report it if it persists.';
 
@@ -46,7 +62,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (PUBLIC_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const field = extensions.field === undefined ? variableField(formatted.message) : null;
+    return { ...formatted, extensions: field ? { ...extensions, field } : extensions };
   }
   if (isVariableErrorLimit(formatted, error)) {
     return {

@@ -83,6 +83,7 @@ export const addClaimInput = z
     relations: optional(z.array(relationInput).max(LIMITS.listItems)),
     figures: optional(z.array(figureInput).max(LIMITS.listItems)),
     about: optional(claimAbout),
+    separateClaim: optional(z.boolean()),
   })
   .superRefine((c, ctx) => {
     const backing = new Set([...c.sourceIds, ...(c.supportingSourceIds ?? [])]);

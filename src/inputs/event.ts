@@ -2,20 +2,41 @@
 import { z } from 'zod';
 import { EVENT_SUB_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, TIME_PRECISIONS } from './enums.js';
 import { actorRef } from './actor.js';
-import { dateTime, idRef, LIMITS, newId, oneOf, optional, text } from './fields.js';
+import { idRef, LIMITS, newId, oneOf, optional, text, writtenTime } from './fields.js';
 import { placeRef } from './place.js';
 
+// The precisions a written time implies when none is given, coarsest last.
+const IMPLIED = ['EXACT', 'DAY', 'MONTH', 'YEAR'] as const;
+
+/**
+ * When an event happened. `start` and `end` are written as people write them (writtenTime): a
+ * day or a month stands for its whole window, so `{start: "2023-09-28"}` is that day, from its
+ * first instant to its last, at precision DAY; without `precision`, the coarser of the two forms
+ * sets it (a date-time alone is EXACT).
+ */
 export const timeSpan = z
   .object({
-    start: optional(dateTime),
-    end: optional(dateTime),
-    precision: oneOf(TIME_PRECISIONS),
+    start: optional(writtenTime),
+    end: optional(writtenTime),
+    precision: optional(oneOf(TIME_PRECISIONS)),
     label: optional(text(LIMITS.label)),
   })
-  .superRefine((t, ctx) => {
-    if (t.start && t.end && Date.parse(t.start) > Date.parse(t.end)) {
+  .transform((t, ctx) => {
+    const start = t.start?.first;
+    // A day or a month given alone is the whole of it; a date-time alone stays a single instant.
+    const end = t.end ? t.end.last : t.start && t.start.precision !== 'EXACT' ? t.start.last : undefined;
+    if (start && end && Date.parse(start) > Date.parse(end)) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not be before start' });
+      return z.NEVER;
     }
+    const implied = [t.start?.precision, t.end?.precision]
+      .filter((p) => p !== undefined)
+      .reduce<(typeof IMPLIED)[number]>((a, p) => (IMPLIED.indexOf(p) > IMPLIED.indexOf(a) ? p : a), 'EXACT');
+    if (!t.precision && !t.start && !t.end) {
+      ctx.addIssue({ code: 'custom', path: ['precision'], message: 'is required when neither start nor end is given' });
+      return z.NEVER;
+    }
+    return { start, end, precision: t.precision ?? implied, label: t.label };
   });
 export type TimeSpan = z.output<typeof timeSpan>;
 

@@ -58,6 +58,84 @@ export const dateTime = z.preprocess(
     .transform((s) => new Date(s).toISOString()),
 );
 
+/** How precisely a written time is given: a year, a month, a day, or a date-time. */
+export type WrittenPrecision = 'YEAR' | 'MONTH' | 'DAY' | 'EXACT';
+
+const YEAR = /^(\d{4})$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * A time as people write it: a year (2023), a month (2023-09), a day (2023-09-28) or a date-time
+ * with a time zone. Kept as the window it names, in UTC: its first and last instants (one instant
+ * for a date-time), with the precision it was written to.
+ */
+export interface WrittenTime {
+  first: string;
+  last: string;
+  precision: WrittenPrecision;
+}
+
+const isoAt = (y: number, m: number, d: number, end: boolean) =>
+  new Date(end ? Date.UTC(y, m, d) - 1 : Date.UTC(y, m - 1, d)).toISOString();
+
+/** Reads a written time, or null when it is none of the accepted forms. */
+export function readWrittenTime(value: string): WrittenTime | null {
+  const v = value.trim();
+  let match = YEAR.exec(v);
+  if (match) {
+    const y = Number(match[1]);
+    return { first: isoAt(y, 1, 1, false), last: isoAt(y + 1, 0, 1, true), precision: 'YEAR' };
+  }
+  match = MONTH.exec(v);
+  if (match) {
+    const [y, m] = [Number(match[1]), Number(match[2])];
+    return { first: isoAt(y, m, 1, false), last: isoAt(y, m, 1, true), precision: 'MONTH' };
+  }
+  match = DAY.exec(v);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const first = isoAt(y, m, d, false);
+    // 2023-02-30 rolls over to March: refused rather than moved.
+    if (new Date(first).getUTCDate() !== d) return null;
+    return { first, last: new Date(Date.UTC(y, m - 1, d + 1) - 1).toISOString(), precision: 'DAY' };
+  }
+  if (z.string().datetime({ offset: true }).safeParse(v).success) {
+    const at = new Date(v).toISOString();
+    return { first: at, last: at, precision: 'EXACT' };
+  }
+  return null;
+}
+
+export const WRITTEN_TIME_FORMS =
+  'must be a day (2023-09-28), a month (2023-09), a year (2023) or an ISO 8601 date-time with a time zone (2023-09-17T12:00:00Z)';
+
+/** A written time (readWrittenTime), for the times of events. */
+export const writtenTime = z.preprocess(
+  fromScalar,
+  z.string().transform((s, ctx): WrittenTime => {
+    const read = readWrittenTime(s);
+    if (!read) {
+      ctx.addIssue({ code: 'custom', message: WRITTEN_TIME_FORMS });
+      return z.NEVER;
+    }
+    return read;
+  }),
+);
+
+/** A GeoNames id: digits (https://www.geonames.org/2457161). */
+export const geonamesId = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/, 'must be a GeoNames id: its digits, e.g. 2457161');
+
+/** An OCHA P-code: a country's ISO letters and digits, e.g. ML0503 (kept in upper case). */
+export const pcode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2,3}[0-9A-Za-z]{0,12}$/, 'must be an OCHA P-code, e.g. ML05 or ML0503')
+  .transform((s) => s.toUpperCase());
+
 export const httpUrl = z.preprocess(
   fromScalar,
   z
@@ -80,6 +158,14 @@ export type GeoPoint = z.infer<typeof geoPoint>;
 export const idempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters without spaces');
+
+/** One alias added to or removed from an actor or a place. */
+export const aliasInput = z.object({
+  idempotencyKey: optional(idempotencyKey),
+  id: idRef,
+  alias: text(LIMITS.name),
+});
+export type AliasInput = z.output<typeof aliasInput>;
 
 /** Enum values from a list, with the allowed values in the message. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>

@@ -9,8 +9,10 @@ import type * as Sdl from '../generated/graphql.js';
 import type { addActorInput, actorRef, mergeActorsInput, updateActorInput } from './actor.js';
 import type { addClaimInput, claimAbout, claimEvidenceInput, relationInput, retractClaimInput } from './claim.js';
 import type { eventInput, fatalities, participantInput, timeSpan, updateEventInput } from './event.js';
-import type { geoPoint } from './fields.js';
-import type { addPlaceInput, placeRef, updatePlaceInput } from './place.js';
+import type { aliasInput, geoPoint } from './fields.js';
+import type { addPlaceInput, mergePlacesInput, placeRef, updatePlaceInput } from './place.js';
+import type { enterReportInput, reportActorInput, reportPlaceInput } from './report.js';
+import type { reviseClaimInput } from './claim-revision.js';
 import type { addSourceInput } from './source.js';
 
 type Fields<T> = keyof NonNullable<T> & string;
@@ -45,10 +47,22 @@ export type InputsMatchTheSdl = [
   SameFields<Sdl.UpdatePlaceInput, typeof updatePlaceInput>,
   SameFields<Sdl.AddSourceInput, typeof addSourceInput>,
   SameFields<Sdl.GeoPointInput, typeof geoPoint>,
+  SameFields<Sdl.MergePlacesInput, typeof mergePlacesInput>,
+  SameFields<Sdl.AliasInput, typeof aliasInput>,
+  SameFields<Sdl.ReportActorInput, typeof reportActorInput>,
+  SameFields<Sdl.ReportPlaceInput, typeof reportPlaceInput>,
+  SameFields<Sdl.EnterReportInput, typeof enterReportInput>,
+  SameFields<Sdl.ReviseClaimInput, typeof reviseClaimInput>,
 ];
 
 // Fails to compile, naming the fields, when any entry above is not `true`.
 export const inputsMatchTheSdl: InputsMatchTheSdl = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
   true,
   true,
   true,

@@ -2,13 +2,15 @@
 import { requireRole } from '../auth.js';
 import type { Context } from '../request/context.js';
 import type {
+  MutationAddActorAliasArgs,
   MutationAddActorArgs,
   MutationMergeActorsArgs,
+  MutationRemoveActorAliasArgs,
   MutationUpdateActorArgs,
   Resolvers,
 } from '../generated/graphql.js';
 import { mergeActors } from '../graph/write/actor-merge.js';
-import { addActor, updateActor } from '../graph/write/actor.js';
+import { addActor, addActorAlias, removeActorAlias, updateActor } from '../graph/write/actor.js';
 
 export const actorMutations: Resolvers = {
   Mutation: {
@@ -18,5 +20,9 @@ export const actorMutations: Resolvers = {
       updateActor(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
     mergeActors: (_: unknown, { input }: MutationMergeActorsArgs, ctx: Context) =>
       mergeActors(ctx.db, input, requireRole(ctx.viewer, 'admin')),
+    addActorAlias: (_: unknown, { input }: MutationAddActorAliasArgs, ctx: Context) =>
+      addActorAlias(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
+    removeActorAlias: (_: unknown, { input }: MutationRemoveActorAliasArgs, ctx: Context) =>
+      removeActorAlias(ctx.db, input, requireRole(ctx.viewer, 'researcher')),
   },
 };

@@ -10,6 +10,7 @@ import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../gen
 import { claimsBehind } from './claim.js';
 import { eventClaimsFilter } from './event.js';
 import type { ParticipationsKey } from '../request/loaders.js';
+import { mergedInto } from '../graph/write/merged-ids.js';
 import { argumentsOf, byResponseKey, fieldPaths, fieldsBelow, type SelectionScope } from './selection.js';
 
 // Looked up by name, not with assertObjectType: see argumentsOf.
@@ -103,7 +104,10 @@ export const actorResolvers: Resolvers = {
       const ahead = participationsAhead(info, id);
       // The batch primes actorById; a failure is reported where participations are resolved.
       if (ahead) await ctx.loaders.actorParticipations.load(ahead).catch(() => undefined);
-      return foundOrNotFound(ctx, await ctx.loaders.actorById.load(id), id, ['Actor']);
+      const actor = await ctx.loaders.actorById.load(id);
+      // A merged actor's id answers with the actor it was merged into.
+      const kept = actor ? null : await mergedInto(ctx.db, 'Actor', id);
+      return foundOrNotFound(ctx, kept ? await ctx.loaders.actorById.load(kept) : actor, id, ['Actor']);
     },
     actors: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'NAME';

@@ -15,6 +15,8 @@ import { figureResolvers } from './figure.js';
 import { importResolvers } from './import.js';
 import { eventMutations } from './event-mutations.js';
 import { auditResolvers } from './audit.js';
+import { reportResolvers } from './report.js';
+import { claimRevisionResolvers } from './claim-revision.js';
 
 export const resolvers = [
   scalarResolvers,
@@ -33,4 +35,6 @@ export const resolvers = [
   importResolvers,
   eventMutations,
   auditResolvers,
+  reportResolvers,
+  claimRevisionResolvers,
 ];

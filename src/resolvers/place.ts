@@ -4,10 +4,16 @@ import { pageParams } from '../graph/core/pagination.js';
 import { AHEAD } from '../graph/core/mapping.js';
 import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/read/place.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { mergedInto } from '../graph/write/merged-ids.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
-    place: async (_parent, { id }, ctx) => foundOrNotFound(ctx, await ctx.loaders.placeById.load(id), id, ['Place']),
+    place: async (_parent, { id }, ctx) => {
+      const place = await ctx.loaders.placeById.load(id);
+      // A merged place's id answers with the place it was merged into.
+      const kept = place ? null : await mergedInto(ctx.db, 'Place', id);
+      return foundOrNotFound(ctx, kept ? await ctx.loaders.placeById.load(kept) : place, id, ['Place']);
+    },
     places: (_parent, { filter, first, after }, ctx) =>
       listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
   },
@@ -20,6 +26,8 @@ export const placeResolvers: Resolvers = {
       if (place.parentId !== undefined) return place.parentId ? ctx.loaders.placeById.load(place.parentId) : null;
       return ctx.loaders.placeParent.load(place.id);
     },
+    hierarchy: async (place, _args, ctx) =>
+      [place, ...(await ctx.loaders.placeHierarchy.load(place.id)).ancestors].map((p) => p.name).join(' › '),
     ancestors: async (place, _args, ctx) => (await ctx.loaders.placeHierarchy.load(place.id)).ancestors,
     children: async (place, _args, ctx) => (await ctx.loaders.placeHierarchy.load(place.id)).children,
     events: (place, { includeInside, first, after }, ctx) =>

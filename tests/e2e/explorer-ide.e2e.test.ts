@@ -44,7 +44,7 @@ describe('first steps over HTTP', () => {
     for (const [, src] of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
       if (src!.startsWith('http')) expect(src).toMatch(/^https:\/\/studio\.apollographql\.com\//);
     }
-    const answer = await api.gql('{ __typename }');
+    const answer = await api.gql(/* GraphQL */ `query Typename { __typename }`);
     expect(answer.data).toEqual({ __typename: 'Query' });
   });
 });

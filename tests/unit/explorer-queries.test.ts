@@ -13,6 +13,9 @@ import * as queries from '../../explorer/src/queries.js';
 const documents: Record<string, string> = {
   search: queries.SEARCH,
   neighbourhood: queries.NEIGHBOURHOOD,
+  pathBetween: queries.PATH_BETWEEN,
+  'more claims about a node': queries.MORE_CLAIMS.ABOUT,
+  "more of a source's claims": queries.MORE_CLAIMS.SOURCE,
   addClaim: queries.ADD_CLAIM,
   'edge claims (most)': queries.edgeClaimsQuery(queries.MAX_EDGE_CLAIMS),
   'edge claims (one)': queries.edgeClaimsQuery(1),

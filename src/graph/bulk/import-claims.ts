@@ -18,7 +18,7 @@ import { appError, badInput, ErrorCode } from '../../errors.js';
 import { addActorInput, type ActorRef } from '../../inputs/actor.js';
 import { parseAddClaim, type AddClaim } from '../../inputs/claim.js';
 import { newEventId, type EventSpec } from '../../inputs/event.js';
-import { optional, parseInput } from '../../inputs/fields.js';
+import { idempotencyKey, optional, parseInput } from '../../inputs/fields.js';
 import { addPlaceInput, type PlaceRef } from '../../inputs/place.js';
 import { addSourceInput } from '../../inputs/source.js';
 import { AuditLog, type Writer } from '../write/audit.js';
@@ -26,6 +26,7 @@ import { existingIdList, writeBulkGraph, type BulkGraph } from './load.js';
 import { refreshStatuses } from '../write/claim-status.js';
 import type { DbScope, WriteTx } from '../core/database.js';
 import { ambiguous } from '../write/names.js';
+import { onceValue } from '../write/idempotency.js';
 import { idFromName, nameKey, type NamedLabel } from '../../domain/names.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { notFoundAt } from '../write/checks.js';
@@ -43,17 +44,25 @@ export interface ImportSummary {
 export const MAX_IMPORT_CLAIMS = 10_000;
 
 const importShape = z.object({
+  idempotencyKey: optional(idempotencyKey),
   actors: optional(z.array(z.unknown())),
   places: optional(z.array(z.unknown())),
   sources: optional(z.array(z.unknown())),
   claims: z.array(z.unknown()).min(1, 'must list at least one claim').max(MAX_IMPORT_CLAIMS),
 });
 
-// Which names of the import already name nodes, and which nodes.
+// Which names of the import already name nodes, and which nodes (a place with the ids of the
+// places it lies in, nearest first: a name under a parent matches only inside it).
 const NAMED = `
   UNWIND $keys AS key
   MATCH (:Name {key: key})-[:NAMES]->(n)
-  RETURN key, collect({id: n.id, name: n.name}) AS named`;
+  RETURN key, collect({id: n.id, name: n.name, ancestorIds: [(n)-[:LOCATED_IN*1..]->(a:Place) | a.id]}) AS named`;
+
+interface Named {
+  id: string;
+  name: string;
+  ancestorIds: string[];
+}
 
 type Label = 'Actor' | 'Place' | 'Source' | 'Event' | 'Claim';
 const unique = (ids: readonly string[]) => [...new Set(ids)];
@@ -63,9 +72,12 @@ const conflict = (field: string, message: string) => appError(ErrorCode.CONFLICT
 function mentioned(actors: unknown[], places: unknown[], sources: unknown[], claims: AddClaim[]) {
   const ids: Record<Label, string[]> = { Actor: [], Place: [], Source: [], Event: [], Claim: [] };
   const keys: string[] = [];
-  const ref = (label: NamedLabel, r: { id?: string; name?: string }) => {
+  const ref = (label: NamedLabel, r: { id?: string; name?: string; parentId?: string; parent?: PlaceRef }) => {
     if (r.id) ids[label].push(r.id);
     if (r.name) keys.push(nameKey(label, r.name));
+    // A place's parent, by id or inline, is looked up with it.
+    if (r.parentId) ids.Place.push(r.parentId);
+    if (r.parent) ref('Place', r.parent);
   };
   for (const a of actors as { id?: string; name: string; aliases?: string[] }[]) {
     keys.push(...[a.name, ...(a.aliases ?? [])].map((n) => nameKey('Actor', n)));
@@ -120,25 +132,47 @@ class ImportPlan {
 
   constructor(
     private readonly known: Record<Label, Set<string>>,
-    private readonly names: Map<string, { id: string; name: string }[]>,
+    private readonly names: Map<string, Named[]>,
     private readonly log: AuditLog,
   ) {}
+
+  /** What the import did to each event, recorded in its history once the plan is complete. */
+  private readonly eventChanges = new Map<string, Record<string, unknown> & { claimIds: string[] }>();
+
+  /** The ancestors of a place the import defines or already knows, nearest first. */
+  private ancestorsOf(placeId: string): string[] {
+    for (const named of this.names.values()) {
+      const found = named.find((n) => n.id === placeId);
+      if (found) return found.ancestorIds;
+    }
+    const defined = this.graph.places.find((p) => p.id === placeId);
+    return defined?.parentId ? [defined.parentId, ...this.ancestorsOf(defined.parentId)] : [];
+  }
 
   require(label: Label, id: string, field: string): string {
     if (!this.known[label].has(id)) throw notFoundAt(label, id, field);
     return id;
   }
 
-  private claimNames(label: NamedLabel, id: string, name: string, aliases: string[], field: string): void {
+  // Place names are unique per parent (src/graph/write/names.ts): owners elsewhere are kept.
+  private claimNames(
+    label: NamedLabel,
+    id: string,
+    name: string,
+    aliases: string[],
+    field: string,
+    ancestorIds: string[] = [],
+  ): void {
     for (const n of [name, ...aliases]) {
       const key = nameKey(label, n);
-      const owners = (this.names.get(key) ?? []).filter((o) => o.id !== id);
+      const all = (this.names.get(key) ?? []).filter((o) => o.id !== id);
+      const owners = all.filter((o) => label === 'Actor' || (o.ancestorIds[0] ?? null) === (ancestorIds[0] ?? null));
       if (owners.length > 0)
         throw conflict(
           field,
           `"${n}" already names ${owners[0]!.id} (${owners[0]!.name}): refer to it by id instead of adding it again.`,
         );
-      this.names.set(key, [{ id, name }]);
+      this.names.set(key, [...all, { id, name, ancestorIds }]);
     }
   }
 
@@ -165,7 +199,13 @@ class ImportPlan {
     if (p.parentId) this.require('Place', p.parentId, `${field}.parentId`);
     this.fresh('Place', id, field);
     const aliases = unique(p.aliases ?? []);
-    this.claimNames('Place', id, p.name, aliases, field);
+    if (p.geonamesId || p.pcode)
+      throw badInput(
+        `${field}: importClaims does not take gazetteer codes (geonamesId, pcode); give them with enterReport or addPlace.`,
+        `${field}.${p.geonamesId ? 'geonamesId' : 'pcode'}`,
+      );
+    const ancestorIds = p.parentId ? [p.parentId, ...this.ancestorsOf(p.parentId)] : [];
+    this.claimNames('Place', id, p.name, aliases, field, ancestorIds);
     this.graph.places.push({
       id,
       name: p.name,
@@ -201,7 +241,21 @@ class ImportPlan {
 
   private resolve(label: NamedLabel, ref: ActorRef | PlaceRef, field: string): string {
     if (ref.id !== undefined) return this.require(label, ref.id, `${field}.id`);
-    const found = this.names.get(nameKey(label, ref.name!)) ?? [];
+    let parentId: string | undefined;
+    if (label === 'Place') {
+      const place = ref as PlaceRef;
+      if (place.geonamesId || place.pcode || place.name === undefined)
+        throw badInput(
+          `${field}: importClaims does not look places up by gazetteer code; refer to the place by id or name, or use enterReport.`,
+          field,
+        );
+      if (place.parent) parentId = this.resolve('Place', place.parent, `${field}.parent`);
+      else if (place.parentId) parentId = this.require('Place', place.parentId, `${field}.parentId`);
+    }
+    // Under a parent, only the places inside it: nothing is attached to a place not named.
+    const found = (this.names.get(nameKey(label, ref.name!)) ?? []).filter(
+      (n) => parentId === undefined || n.ancestorIds.includes(parentId),
+    );
     if (found.length === 1) return found[0]!.id;
     if (found.length > 1) throw ambiguous(label, ref.name!, found, `${field}.name`);
     if (!ref.kind)
@@ -209,7 +263,9 @@ class ImportPlan {
         `${field}.kind is required: nothing is named "${ref.name}", so it will be created and needs a kind.`,
         `${field}.kind`,
       );
-    return label === 'Actor' ? this.defineActor(ref, field) : this.definePlace(ref, field);
+    return label === 'Actor'
+      ? this.defineActor(ref, field)
+      : this.definePlace({ ...ref, parent: undefined, parentId }, field);
   }
 
   /** Plans the event; returns its id and the nodes the claim links through it. */
@@ -248,17 +304,33 @@ class ImportPlan {
         fatalitiesBest: null,
         createdBy: this.log.by,
       });
-      if (spec.place) {
-        const placeId = this.resolve('Place', spec.place, `${field}.place`);
+      const placeId = spec.place ? this.resolve('Place', spec.place, `${field}.place`) : null;
+      if (placeId) {
         this.graph.occurrences.push({ eventId: id, placeId, claimId, status: 'REPORTED' });
         placeIds.push(placeId);
       }
+      this.eventChanges.set(id, {
+        created: true,
+        type: spec.type,
+        subType: spec.subType ?? null,
+        description: spec.description,
+        ...(spec.time ? { time: spec.time } : {}),
+        ...(placeId ? { place: placeId } : {}),
+        claimIds: [],
+      });
     }
+    const changes = this.eventChanges.get(id) ?? { claimIds: [] };
+    this.eventChanges.set(id, changes);
+    if (!changes.claimIds.includes(claimId)) changes.claimIds.push(claimId);
     (spec.participants ?? []).forEach((p, i) => {
       const actorId = this.resolve('Actor', p.actor, `${field}.participants[${i}].actor`);
       this.graph.participations.push({ actorId, eventId: id, role: p.role, claimId, status: 'REPORTED' });
       actorIds.push(actorId);
+      const participants = (changes.participants ??= []) as { actorId: string; role: string; claimId: string }[];
+      participants.push({ actorId, role: p.role, claimId });
     });
+    if (spec.partOfId) changes.partOfId = spec.partOfId;
+    if (spec.followsId) changes.followsId = spec.followsId;
     if (spec.partOfId) {
       this.require('Event', spec.partOfId, `${field}.partOfId`);
       this.graph.eventLinks.push({ fromId: id, kind: 'PART_OF', toId: spec.partOfId, claimId, status: 'REPORTED' });
@@ -275,8 +347,12 @@ class ImportPlan {
       });
       eventIds.push(spec.followsId);
     }
-    this.log.record(id, { claimId });
     return { id, linked: [actorIds, placeIds, eventIds] };
+  }
+
+  /** Notes in the audit log what the import did to each event (created, participants, links). */
+  recordEvents(): void {
+    for (const [id, changes] of this.eventChanges) this.log.record(id, changes);
   }
 
   defineClaim(c: AddClaim, field: string): string {
@@ -389,7 +465,7 @@ async function lookUp(tx: WriteTx, ids: Record<Label, string[]>, keys: string[])
     Claim: new Set(existing.claims),
   };
   const rows = await tx.run(NAMED, { keys });
-  const names = new Map(rows.map((r) => [r.get('key') as string, r.get('named') as { id: string; name: string }[]]));
+  const names = new Map(rows.map((r) => [r.get('key') as string, r.get('named') as Named[]]));
   return { known, names };
 }
 
@@ -407,24 +483,30 @@ export async function importClaims(db: DbScope, raw: unknown, writer: Writer): P
 
   return db.write(async (tx) => {
     const log = new AuditLog(writer, 'importClaims');
-    const { ids, keys } = mentioned(actors, places, sources, claims);
-    const { known, names } = await lookUp(tx, ids, keys);
-    const plan = new ImportPlan(known, names, log);
-    actors.forEach((a, i) => plan.defineActor(a, `input.actors[${i}]`));
-    places.forEach((p, i) => plan.definePlace(p, `input.places[${i}]`));
-    sources.forEach((s, i) => plan.defineSource(s, `input.sources[${i}]`));
-    const claimIds = claims.map((c, i) => plan.defineClaim(c, `input.claims[${i}]`));
+    const work = async (): Promise<ImportSummary> => {
+      const { ids, keys } = mentioned(actors, places, sources, claims);
+      const { known, names } = await lookUp(tx, ids, keys);
+      const plan = new ImportPlan(known, names, log);
+      actors.forEach((a, i) => plan.defineActor(a, `input.actors[${i}]`));
+      places.forEach((p, i) => plan.definePlace(p, `input.places[${i}]`));
+      sources.forEach((s, i) => plan.defineSource(s, `input.sources[${i}]`));
+      const claimIds = claims.map((c, i) => plan.defineClaim(c, `input.claims[${i}]`));
+      plan.recordEvents();
 
-    const written = await writeBulkGraph(tx, plan.graph);
-    await refreshStatuses(tx, claimIds);
-    await refreshEventFatalities(tx, unique(plan.graph.figures.map((f) => f.eventId)));
-    await log.flush(tx);
-    return {
-      sourcesAdded: written.sources,
-      claimsAdded: written.claims,
-      actorsCreated: written.actors,
-      placesCreated: written.places,
-      eventsCreated: written.events,
+      const written = await writeBulkGraph(tx, plan.graph);
+      await refreshStatuses(tx, claimIds);
+      await refreshEventFatalities(tx, unique(plan.graph.figures.map((f) => f.eventId)));
+      return {
+        sourcesAdded: written.sources,
+        claimsAdded: written.claims,
+        actorsCreated: written.actors,
+        placesCreated: written.places,
+        eventsCreated: written.events,
+      };
     };
+    // A retry with the same key and the same import returns the first summary (idempotency.ts).
+    const { value } = await onceValue(tx, writer.identity, input.idempotencyKey, 'importClaims', work, raw);
+    await log.flush(tx);
+    return value;
   });
 }

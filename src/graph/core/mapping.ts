@@ -17,7 +17,10 @@ export type Props = Record<string, unknown>;
  */
 const MAPPED_PROPERTIES: Record<NodeLabel, { plain: readonly string[]; dateTimes: readonly string[] }> = {
   Actor: { plain: ['id', 'name', 'kind', 'aliases', 'description'], dateTimes: ['createdAt', 'updatedAt'] },
-  Place: { plain: ['id', 'name', 'kind', 'aliases', 'location'], dateTimes: ['createdAt', 'updatedAt'] },
+  Place: {
+    plain: ['id', 'name', 'kind', 'aliases', 'location', 'geonamesId', 'pcode'],
+    dateTimes: ['createdAt', 'updatedAt'],
+  },
   Event: {
     plain: [
       'id',
@@ -120,6 +123,8 @@ export interface PlaceObject extends ReturnType<typeof base> {
   kind: string;
   aliases: string[];
   location: { latitude: number; longitude: number } | null;
+  geonamesId: string | null;
+  pcode: string | null;
   parentId?: string | null;
   /** The parent read ahead (null: none). */
   [AHEAD]?: { parent: PlaceObject | null };
@@ -202,6 +207,8 @@ export function toPlace(p: Props): PlaceObject {
     aliases: list(p.aliases),
     // WGS-84 points store x = longitude, y = latitude.
     location: loc ? { latitude: Number(loc.y), longitude: Number(loc.x) } : null,
+    geonamesId: str(p.geonamesId),
+    pcode: str(p.pcode),
   };
 }
 
@@ -257,9 +264,12 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     kind: ['kind'],
     aliases: ['aliases'],
     location: ['location'],
+    geonamesId: ['geonamesId'],
+    pcode: ['pcode'],
     createdAt: ['createdAt'],
     updatedAt: ['updatedAt'],
     parent: [],
+    hierarchy: [],
     ancestors: [],
     children: [],
     events: [],

@@ -21,6 +21,13 @@ export const MIGRATIONS: readonly string[] = [
   // "create actor FAMa" writes converge on one node.
   'CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:Name) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE',
+  // Gazetteer codes name one place each; a merged record's id resolves to the kept one.
+  'CREATE CONSTRAINT place_geonames_id IF NOT EXISTS FOR (n:Place) REQUIRE n.geonamesId IS UNIQUE',
+  'CREATE CONSTRAINT place_pcode IF NOT EXISTS FOR (n:Place) REQUIRE n.pcode IS UNIQUE',
+  'CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (n:MergedId) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX merged_into IF NOT EXISTS FOR (n:MergedId) ON (n.into)',
+  // A claim identical to an existing one is found by its fingerprint (claim-duplicates.ts).
+  'CREATE INDEX claim_fingerprint IF NOT EXISTS FOR (n:Claim) ON (n.fingerprint)',
   // Data migrations done once: a marker per migration, so a start does not rescan the events.
   'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE',
   // Filters and orderings of the list queries.

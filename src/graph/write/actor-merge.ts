@@ -14,6 +14,7 @@ import type { DbScope, WriteTx } from '../core/database.js';
 import type { ActorObject } from '../core/mapping.js';
 import { requireEvery } from './checks.js';
 import { inOneTransaction } from './transaction.js';
+import { recordMerge } from './merged-ids.js';
 
 const UNITE = `
   ON CREATE SET n.claimIds = r.claimIds, n.status = r.status, n.createdAt = r.createdAt
@@ -98,6 +99,7 @@ export async function mergeActors(db: DbScope, raw: unknown, writer: Writer): Pr
     const log = new AuditLog(writer, 'mergeActors');
     const claimIds = await moveEverything(tx, input.keepId, input.mergeId);
     const [row] = await tx.run(ABSORB, input);
+    await recordMerge(tx, 'Actor', input.keepId, input.mergeId);
     // United edges rank the claims of both records.
     await refreshStatuses(tx, claimIds);
     log.record(input.keepId, { mergedId: input.mergeId, merged: row?.get('merged') as unknown, claimIds });

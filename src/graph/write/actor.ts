@@ -12,9 +12,11 @@ import type { DbScope, WriteTx } from '../core/database.js';
 import { inOneTransaction } from './transaction.js';
 import { once } from './idempotency.js';
 import { toActor, type ActorObject } from '../core/mapping.js';
-import { ambiguous, nodesNamed, setNames } from './names.js';
+import { ambiguous, nearDuplicates, nextAliases, nodesNamed, setNames } from './names.js';
 import { idFromName } from '../../domain/names.js';
 import { created, requireOne } from './checks.js';
+import { noteNearDuplicate, noteOutcome } from './outcomes.js';
+import { aliasInput } from '../../inputs/fields.js';
 
 const ACTOR_EXISTS = `MATCH (a:Actor {id: $id}) RETURN a.id AS id`;
 
@@ -30,7 +32,11 @@ export async function actorExists(tx: WriteTx, id: string): Promise<boolean> {
   return (await tx.run(ACTOR_EXISTS, { id })).length > 0;
 }
 
-/** Creates an actor; its name and aliases must not name another actor already. */
+/**
+ * Creates an actor; its name and aliases must not name another actor already. Actors of a close
+ * name are noted (outcomes.ts) and kept in its history: it is written, and the answer says which
+ * existing actor it may duplicate.
+ */
 export async function createActor(tx: WriteTx, spec: AddActor, log: AuditLog, field: string): Promise<string> {
   let id = spec.id ?? idFromName('actor', spec.name);
   if (await actorExists(tx, id)) {
@@ -53,7 +59,15 @@ export async function createActor(tx: WriteTx, spec: AddActor, log: AuditLog, fi
   });
   created(tx, 'Actor', id);
   await setNames(tx, 'Actor', id, [spec.name, ...aliases], { exclusive: true, field });
-  log.record(id, { created: { name: spec.name, kind: spec.kind, aliases, description: spec.description ?? null } });
+  const near = await nearDuplicates(tx, 'Actor', id, [spec.name, ...aliases]);
+  if (near.length > 0) noteNearDuplicate(tx, { field, id, name: spec.name, candidates: near });
+  noteOutcome(tx, 'actors', { field, id, name: spec.name, outcome: 'CREATED' });
+  log.record(id, {
+    created: { name: spec.name, kind: spec.kind, aliases, description: spec.description ?? null },
+    ...(near.length > 0
+      ? { nearDuplicates: near.map(({ id: nid, name, distance }) => ({ id: nid, name, distance })) }
+      : {}),
+  });
   return id;
 }
 
@@ -64,11 +78,15 @@ export async function createActor(tx: WriteTx, spec: AddActor, log: AuditLog, fi
 export async function resolveActor(tx: WriteTx, ref: ActorRef, log: AuditLog, field: string): Promise<string> {
   if (ref.id !== undefined) {
     await requireOne(tx, 'Actor', ref.id, `${field}.id`);
+    noteOutcome(tx, 'actors', { field, id: ref.id, name: null, outcome: 'MATCHED' });
     return ref.id;
   }
   const name = ref.name!;
   const found = await nodesNamed(tx, 'Actor', name);
-  if (found.length === 1) return found[0]!.id;
+  if (found.length === 1) {
+    noteOutcome(tx, 'actors', { field, id: found[0]!.id, name: found[0]!.name, outcome: 'MATCHED' });
+    return found[0]!.id;
+  }
   if (found.length > 1) throw ambiguous('Actor', name, found, `${field}.name`);
   if (!ref.kind) {
     throw badInput(
@@ -90,8 +108,13 @@ export async function addActor(db: DbScope, raw: unknown, writer: Writer): Promi
   const input = parseInput(addActorInput, raw);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addActor');
-    const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addActor', () =>
-      createActor(tx, input, log, 'input'),
+    const { id } = await once(
+      tx,
+      writer.identity,
+      input.idempotencyKey,
+      'addActor',
+      () => createActor(tx, input, log, 'input'),
+      input,
     );
     await log.flush(tx);
     return readActor(tx, id);
@@ -130,3 +153,46 @@ export async function updateActor(db: DbScope, raw: unknown, writer: Writer): Pr
     return readActor(tx, input.id);
   });
 }
+
+/**
+ * Mutations addActorAlias / removeActorAlias: one alias at a time, the rest of the list kept. An
+ * alias that already names another actor is refused (CONFLICT); the name is not an alias to remove.
+ */
+function actorAliasMutation(change: 'add' | 'remove') {
+  const action = change === 'add' ? 'addActorAlias' : 'removeActorAlias';
+  return async (db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> => {
+    const input = parseInput(aliasInput, raw);
+    return inOneTransaction(db, async (tx) => {
+      const log = new AuditLog(writer, action);
+      const { id } = await once(
+        tx,
+        writer.identity,
+        input.idempotencyKey,
+        action,
+        async () => {
+          await requireOne(tx, 'Actor', input.id, 'input.id');
+          const current = await readActor(tx, input.id);
+          const aliases = nextAliases(current, input.alias, change);
+          if (aliases === null) return input.id;
+          if (change === 'add')
+            await setNames(tx, 'Actor', input.id, [input.alias], { exclusive: true, field: 'input.alias' });
+          else
+            await setNames(tx, 'Actor', input.id, [current.name, ...aliases], {
+              exclusive: false,
+              replace: true,
+              field: 'input.alias',
+            });
+          await tx.run(UPDATE_ACTOR, { id: input.id, fields: { aliases, aliasText: aliases.join(' | ') } });
+          log.record(input.id, { changed: { aliases: { from: current.aliases, to: aliases } } });
+          return input.id;
+        },
+        input,
+      );
+      await log.flush(tx);
+      return readActor(tx, id);
+    });
+  };
+}
+
+export const addActorAlias = actorAliasMutation('add');
+export const removeActorAlias = actorAliasMutation('remove');

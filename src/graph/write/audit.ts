@@ -68,10 +68,10 @@ export class AuditLog {
   }
 }
 
-// Entries of one write share `at`; the id breaks the tie so the order is stable. mergeActors
-// leaves an entry on the kept actor naming the removed one, so the removed one's history follows.
+// Entries of one write share `at`; the id breaks the tie so the order is stable. mergeActors and
+// mergePlaces leave an entry on the kept record naming the removed one, so its history follows.
 const HISTORY = `
-  OPTIONAL MATCH (m:AuditEntry {targetId: $id, action: 'mergeActors'})
+  OPTIONAL MATCH (m:AuditEntry {targetId: $id}) WHERE m.action IN ['mergeActors', 'mergePlaces']
   WITH [$id] + collect(m.mergedId) AS ids
   MATCH (e:AuditEntry) WHERE e.targetId IN ids
   RETURN e ORDER BY e.at ASC, e.id ASC`;

@@ -30,6 +30,8 @@ const MISSING = `
   WHERE size(found) = 0
   RETURN i ORDER BY i`;
 
+const MERGED_INTO = `MATCH (m:MergedId {id: $id}) WHERE m.label = $label RETURN m.into AS into`;
+
 /** Ids known to exist, per open transaction (a retried transaction gets a new tx object). */
 const known = new WeakMap<WriteTx, Set<string>>();
 const knownIn = (tx: WriteTx) => known.get(tx) ?? known.set(tx, new Set()).get(tx)!;
@@ -54,6 +56,16 @@ export async function requireEvery(tx: WriteTx, refs: readonly Reference[]): Pro
   const first = rows[0];
   if (first) {
     const ref = unknown[Number(first.get('i'))]!;
+    const [merged] = await tx.run(MERGED_INTO, { id: ref.id, label: ref.label });
+    const into = merged?.get('into') as string | undefined;
+    if (into) {
+      // Reads follow a merged id; a write names the record it now states facts about.
+      throw appError(ErrorCode.NOT_FOUND, `${ref.field}: "${ref.id}" was merged into "${into}"; refer to "${into}".`, {
+        field: ref.field,
+        id: ref.id,
+        mergedInto: into,
+      });
+    }
     throw notFoundAt(ref.label, ref.id, ref.field);
   }
   for (const r of unknown) seen.add(token(r.label, r.id));

@@ -28,6 +28,7 @@ import { once } from './idempotency.js';
 import { toClaim, type ClaimObject } from '../core/mapping.js';
 import { resolvePlace } from './place.js';
 import { created, type Reference, requireAll, requireEvery, requireOne } from './checks.js';
+import { markFingerprint, refuseDuplicate } from './claim-duplicates.js';
 import { fatalitiesFigure, refreshFatalitiesOfClaims, writeFigures } from './figures.js';
 
 const CLAIM_EXISTS = `MATCH (c:Claim {id: $id}) RETURN c.id AS id`;
@@ -143,6 +144,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
   const contradictingSourceIds = unique(input.contradictingSourceIds ?? []);
   await requireEvery(tx, referencesOf(input, field));
   const assertedById = await resolveActor(tx, input.assertedBy, log, `${field}.assertedBy`);
+  const fingerprint = await refuseDuplicate(tx, input, assertedById, field);
 
   await tx.run(CREATE_CLAIM, {
     id,
@@ -157,6 +159,7 @@ export async function writeClaim(tx: WriteTx, input: AddClaim, log: AuditLog, fi
     by: log.by,
   });
   created(tx, 'Claim', id);
+  await markFingerprint(tx, id, fingerprint);
 
   const about = {
     actorIds: [] as string[],
@@ -240,8 +243,13 @@ export async function addClaim(db: DbScope, raw: unknown, writer: Writer): Promi
   const input = parseAddClaim(raw);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addClaim');
-    const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addClaim', () =>
-      writeClaim(tx, input, log, 'input'),
+    const { id } = await once(
+      tx,
+      writer.identity,
+      input.idempotencyKey,
+      'addClaim',
+      () => writeClaim(tx, input, log, 'input'),
+      input,
     );
     await log.flush(tx);
     return readClaim(tx, id);

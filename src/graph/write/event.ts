@@ -20,6 +20,7 @@ import { resolvePlace } from './place.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { created, requireOne } from './checks.js';
 import { inOneTransaction } from './transaction.js';
+import { noteOutcome } from './outcomes.js';
 
 const READ_EVENT = `
   MATCH (e:Event {id: $id})
@@ -153,6 +154,12 @@ export async function writeEvent(
   } else if (Object.keys(fields).length > 0) {
     await tx.run(COMPLETE_EVENT, stated);
   }
+  noteOutcome(tx, 'events', {
+    field,
+    id,
+    name: spec.description ?? null,
+    outcome: existing ? 'MATCHED' : 'CREATED',
+  });
   Object.assign(changes, fields, spec.time ? { time: spec.time } : {});
 
   const linked: WrittenEvent = { id, actorIds: [], placeIds: [], eventIds: [] };

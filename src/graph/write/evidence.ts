@@ -143,8 +143,13 @@ function evidenceMutation(stance: Stance) {
     const input = parseInput(claimEvidenceInput, raw);
     return inOneTransaction(db, async (tx) => {
       const log = new AuditLog(writer, ACTION[stance]);
-      const { id } = await once(tx, writer.identity, input.idempotencyKey, ACTION[stance], () =>
-        addEvidence(tx, input, stance, log),
+      const { id } = await once(
+        tx,
+        writer.identity,
+        input.idempotencyKey,
+        ACTION[stance],
+        () => addEvidence(tx, input, stance, log),
+        input,
       );
       await log.flush(tx);
       return readClaim(tx, id);

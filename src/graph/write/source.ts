@@ -10,6 +10,7 @@ import { inOneTransaction } from './transaction.js';
 import { once } from './idempotency.js';
 import { toSource, type SourceObject } from '../core/mapping.js';
 import { created, requireAll } from './checks.js';
+import { noteOutcome } from './outcomes.js';
 
 const SOURCE_EXISTS = `MATCH (s:Source {id: $id}) RETURN s.id AS id`;
 
@@ -47,6 +48,7 @@ export async function createSource(tx: WriteTx, spec: AddSource, log: AuditLog, 
   };
   await tx.run(CREATE_SOURCE, { id, ...props, ...sourceFolded(spec.title), citesIds, by: log.by });
   created(tx, 'Source', id);
+  noteOutcome(tx, 'sources', { field, id, name: spec.title, outcome: 'CREATED' });
   log.record(id, { created: { ...props, citesIds } });
   return id;
 }
@@ -62,8 +64,13 @@ export async function addSource(db: DbScope, raw: unknown, writer: Writer): Prom
   const input = parseInput(addSourceInput, raw);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addSource');
-    const { id } = await once(tx, writer.identity, input.idempotencyKey, 'addSource', () =>
-      createSource(tx, input, log, 'input'),
+    const { id } = await once(
+      tx,
+      writer.identity,
+      input.idempotencyKey,
+      'addSource',
+      () => createSource(tx, input, log, 'input'),
+      input,
     );
     await log.flush(tx);
     return readSource(tx, id);
