@@ -25,6 +25,7 @@ import {
   type ActorDetails,
   type ClaimDetail,
   type ClaimDetails,
+  type ClaimStance,
   type ClaimPage,
   type DrawnEdge,
   type DrawnNode,
@@ -242,7 +243,6 @@ export class DetailsPanel {
       case 'EVENT': {
         const { event } = await graphql<EventDetails>(NODE_DETAILS.EVENT, { id: node.id });
         if (!event) return [h('p', {}, 'This event no longer exists.')];
-        const f = event.fatalities;
         const km = event.place ? PLACE_UNCERTAINTY_KM[event.place.kind] : undefined;
         return [
           h('p', {}, event.description),
@@ -265,10 +265,7 @@ export class DetailsPanel {
                   )
                 : 'not known',
             ],
-            [
-              'Fatalities',
-              f.known ? `${f.low ?? '?'}–${f.high ?? '?'}${f.best !== null ? ` (best ${f.best})` : ''}` : 'unknown',
-            ],
+            ['Killed', event.figureRange.claimants > 0 ? event.figureRange.label : 'no figure stated'],
           ]),
           ...figureSections(event, name),
           h(
@@ -314,6 +311,8 @@ export class DetailsPanel {
         if (!claim) return [h('p', {}, 'This claim no longer exists (or was retracted).')];
         return [
           h('ul', { class: 'claims' }, claimItem(claim, name)),
+          ...stanceSection('Disputed by', claim.disputes, name),
+          ...stanceSection('Corroborated by', claim.corroborations, name),
           h(
             'section',
             {},
@@ -345,4 +344,29 @@ export class DetailsPanel {
     const claims = Object.values(data).filter((c): c is ClaimDetail => c !== null);
     return [claimSection('Claims behind it', claims, this.name)];
   }
+}
+
+/** Who disputes or corroborates a claim: each party by name, with the claim of theirs that says so. */
+function stanceSection(title: string, stances: ClaimStance[], name: NameLink): HTMLElement[] {
+  if (stances.length === 0) return [];
+  return [
+    h(
+      'section',
+      { class: 'stances' },
+      h('h3', {}, `${title} (${stances.length})`),
+      h(
+        'ul',
+        {},
+        stances.map((s) =>
+          h(
+            'li',
+            {},
+            s.party ? name(s.party.id, s.party.name) : h('strong', {}, 'a source, no party named'),
+            s.claim ? [': ', name(s.claim.id, s.claim.text)] : '',
+            s.note ? h('span', { class: 'muted' }, ` (${s.note})`) : '',
+          ),
+        ),
+      ),
+    ),
+  ];
 }

@@ -99,6 +99,9 @@ const CLAIM_FIELDS = `
 
 const CLAIM_PAGE = `totalCount pageInfo { hasNextPage endCursor } nodes { ${CLAIM_FIELDS} }`;
 
+/** A party's stance on a claim: who, through which claim of theirs, with which note. */
+const STANCE_FIELDS = 'party { id name } claim { id text } note';
+
 /** A claim named in a list: enough to read it and to select it. */
 const BRIEF_CLAIM = 'id text status assertedBy { id name }';
 
@@ -176,7 +179,11 @@ export const NODE_DETAILS: Record<NodeType, string> = {
       event(id: $id) {
         id type subType description
         time { start end precision label }
-        fatalities { known low high best }
+        figureRange { claimants label }
+        figuresByClaimant {
+          claimant { id name }
+          figures { kind of { id name } group low high best approximate claim { id status } }
+        }
         place { id name kind location { latitude longitude } }
         participants { role status actor { id name } }
         claims { ${CLAIM_FIELDS} }
@@ -195,7 +202,12 @@ export const NODE_DETAILS: Record<NodeType, string> = {
     }`,
   CLAIM: `
     query ExplorerClaim($id: ID!) {
-      claim(id: $id) { ${CLAIM_FIELDS} about { id __typename } }
+      claim(id: $id) {
+        ${CLAIM_FIELDS}
+        about { id __typename }
+        disputes { ${STANCE_FIELDS} }
+        corroborations { ${STANCE_FIELDS} }
+      }
     }`,
 };
 
@@ -242,12 +254,13 @@ export interface EventDetails {
     subType: string | null;
     description: string;
     time: TimeSpan;
-    fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
+    /** The killed figures' range across claimants, labelled as such (never a sum). */
+    figureRange: { claimants: number; label: string };
     place: PlaceSummary | null;
     participants: { role: string; status: ClaimStatus; actor: { id: string; name: string } }[];
     claims: ClaimDetail[];
-    /** Once the API states figures by claimant (figures.ts). */
-    figuresByClaimant?: ClaimantFigures[];
+    /** Each claimant's own figures (figures.ts). */
+    figuresByClaimant: ClaimantFigures[];
   } | null;
 }
 
@@ -268,7 +281,20 @@ export interface SourceDetails {
 }
 
 export interface ClaimDetails {
-  claim: (ClaimDetail & { about: { id: string; __typename: string }[] }) | null;
+  claim:
+    | (ClaimDetail & {
+        about: { id: string; __typename: string }[];
+        disputes: ClaimStance[];
+        corroborations: ClaimStance[];
+      })
+    | null;
+}
+
+/** Claim.disputes / Claim.corroborations: the party, their own claim, a note. */
+export interface ClaimStance {
+  party: { id: string; name: string } | null;
+  claim: { id: string; text: string } | null;
+  note: string | null;
 }
 
 /** The claims behind an edge, by id: one aliased field per claim (at most MAX_EDGE_CLAIMS). */
