@@ -282,17 +282,23 @@ describe('the read API over HTTP', () => {
       parent: { id: 'place:mali' },
       children: [{ id: 'place:niafunke-circle' }],
       events: {
-        totalCount: 3,
-        nodes: [{ id: 'event:lere-camp-attack' }, { id: 'event:lere-search' }, { id: 'event:lere-withdrawal' }],
+        totalCount: 4,
+        nodes: [
+          // A sub-event with no place of its own counts at its parent's place (the camp).
+          { id: 'event:lere-aircraft-shot-down' },
+          { id: 'event:lere-camp-attack' },
+          { id: 'event:lere-search' },
+          { id: 'event:lere-withdrawal' },
+        ],
       },
     });
     expect(result.town.aliases).toEqual(['Lere']);
     expect(result.town.events.nodes).toEqual([{ id: 'event:lere-search' }, { id: 'event:lere-withdrawal' }]);
-    expect(result.town.inside.nodes).toHaveLength(3);
+    expect(result.town.inside.nodes).toHaveLength(4);
     expect(result.mali).toEqual({
       parent: null,
       ancestors: [],
-      events: { totalCount: 5, pageInfo: { hasNextPage: true } },
+      events: { totalCount: 6, pageInfo: { hasNextPage: true } },
     });
   });
 
@@ -402,7 +408,13 @@ describe('the read API over HTTP', () => {
       bases: { nodes: [{ id: 'place:lere-military-camp' }] },
       lere: { nodes: [{ id: 'place:lere' }, { id: 'place:lere-military-camp' }] },
       timbuktu: {
-        nodes: [{ id: 'event:lere-camp-attack' }, { id: 'event:lere-search' }, { id: 'event:lere-withdrawal' }],
+        nodes: [
+          // A sub-event with no place of its own counts at its parent's place (the camp).
+          { id: 'event:lere-aircraft-shot-down' },
+          { id: 'event:lere-camp-attack' },
+          { id: 'event:lere-search' },
+          { id: 'event:lere-withdrawal' },
+        ],
       },
       wagner: { nodes: [{ id: 'event:csp-self-defense-statement' }] },
       battles: { nodes: [{ id: 'event:bourem-attack' }] },
