@@ -149,7 +149,11 @@ describe('the compiled executor', () => {
       { withName: false, skipKind: true },
     ]) {
       const answer = await same({ query: FRAGMENTS, variables: { id: 'actor:csp', ...flags } });
-      expect(answer.errors).toBeUndefined();
+      // Only the lookup of an id that does not exist errs, with NOT_FOUND at its own path.
+      expect(answer.errors?.map((e) => [e.extensions?.code, (e as { path?: unknown }).path])).toEqual([
+        ['NOT_FOUND', ['missing']],
+      ]);
+      expect((answer.data as { missing: unknown }).missing).toBeNull();
     }
   });
 
