@@ -77,13 +77,22 @@ describe('timeline', () => {
 
   it('keeps the events that overlap the window', async () => {
     const night = await timeline(db.scope(), { subjectId: 'place:lere', from: '2023-09-18T00:00:00.000Z' });
-    expect(night.nodes.map((e) => e.id)).toEqual(['event:lere-search', 'event:lere-withdrawal']);
+    // The aircraft's window (17 Sep 12:00 to 18 Sep 03:00) reaches into the night.
+    expect(night.nodes.map((e) => e.id)).toEqual([
+      'event:lere-aircraft-shot-down',
+      'event:lere-search',
+      'event:lere-withdrawal',
+    ]);
     const afternoon = await timeline(db.scope(), {
       subjectId: 'place:lere',
       from: '2023-09-17T12:00:00.000Z',
       to: '2023-09-17T18:00:00.000Z',
     });
-    expect(afternoon.nodes.map((e) => e.id)).toEqual(['event:lere-camp-attack', 'event:lere-search']);
+    expect(afternoon.nodes.map((e) => e.id)).toEqual([
+      'event:lere-aircraft-shot-down',
+      'event:lere-camp-attack',
+      'event:lere-search',
+    ]);
   });
 
   it("follows an actor's participations, unknown starts last", async () => {

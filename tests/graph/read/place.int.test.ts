@@ -103,7 +103,8 @@ describe('place reads', () => {
     const [exact] = await eventsAtPlaces(db.scope(), ['place:lere'], false, events());
     expect(exact!.nodes.map((e) => e.id)).toEqual(['event:lere-search', 'event:lere-withdrawal']);
     const [camp] = await eventsAtPlaces(db.scope(), ['place:lere-military-camp'], false, events());
-    expect(camp!.nodes.map((e) => e.id)).toEqual(['event:lere-camp-attack']);
+    // The aircraft shot down is part of the camp attack and has no place of its own: it is at the camp.
+    expect(camp!.nodes.map((e) => e.id)).toEqual(['event:lere-aircraft-shot-down', 'event:lere-camp-attack']);
   });
 
   it('pages the events of a place with cursors', async () => {
