@@ -30,6 +30,7 @@ import { onceValue } from '../write/idempotency.js';
 import { idFromName, nameKey, type NamedLabel } from '../../domain/names.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { notFoundAt } from '../write/checks.js';
+import { claimFingerprint, refuseDuplicates } from '../write/claim-duplicates.js';
 import { fatalitiesFigure, figureEvent, refreshEventFatalities, statedFigure } from '../write/figures.js';
 
 export interface ImportSummary {
@@ -152,6 +153,22 @@ class ImportPlan {
   require(label: Label, id: string, field: string): string {
     if (!this.known[label].has(id)) throw notFoundAt(label, id, field);
     return id;
+  }
+
+  /** What each new claim says, hashed, to refuse one entered before (claim-duplicates.ts). */
+  readonly fingerprints: { fingerprint: string; field: string; separate: boolean }[] = [];
+
+  /** Events a claim links to, checked once every claim is planned: a later claim may define them. */
+  private readonly eventReferences: { id: string; field: string }[] = [];
+
+  private laterEvent(id: string, field: string): string {
+    this.eventReferences.push({ id, field });
+    return id;
+  }
+
+  /** Refuses a link to an event that neither exists nor is defined anywhere in the import. */
+  checkEventReferences(): void {
+    for (const { id, field } of this.eventReferences) this.require('Event', id, field);
   }
 
   // Place names are unique per parent (src/graph/write/names.ts): owners elsewhere are kept.
@@ -332,12 +349,12 @@ class ImportPlan {
     if (spec.partOfId) changes.partOfId = spec.partOfId;
     if (spec.followsId) changes.followsId = spec.followsId;
     if (spec.partOfId) {
-      this.require('Event', spec.partOfId, `${field}.partOfId`);
+      this.laterEvent(spec.partOfId, `${field}.partOfId`);
       this.graph.eventLinks.push({ fromId: id, kind: 'PART_OF', toId: spec.partOfId, claimId, status: 'REPORTED' });
       eventIds.push(spec.partOfId);
     }
     if (spec.followsId) {
-      this.require('Event', spec.followsId, `${field}.followsId`);
+      this.laterEvent(spec.followsId, `${field}.followsId`);
       this.graph.eventLinks.push({
         fromId: spec.followsId,
         kind: 'FOLLOWED_BY',
@@ -410,16 +427,19 @@ class ImportPlan {
       about.placeIds.push(this.resolve('Place', p, `${field}.about.places[${i}]`)),
     );
     (c.about?.eventIds ?? []).forEach((e, i) =>
-      about.eventIds.push(this.require('Event', e, `${field}.about.eventIds[${i}]`)),
+      about.eventIds.push(this.laterEvent(e, `${field}.about.eventIds[${i}]`)),
     );
     (c.about?.claimIds ?? []).forEach((k, i) =>
       about.claimIds.push(this.require('Claim', k, `${field}.about.claimIds[${i}]`)),
     );
     this.known.Claim.add(id);
+    const fingerprint = claimFingerprint(c, assertedById);
+    this.fingerprints.push({ fingerprint, field, separate: c.separateClaim === true });
     this.graph.claims.push({
       id,
       text: c.text,
       quote: c.quote ?? null,
+      fingerprint,
       status: 'REPORTED', // derived in the database once written (refreshStatuses)
       notIndependentlyVerified: c.notIndependentlyVerified,
       createdBy: this.log.by,
@@ -491,6 +511,8 @@ export async function importClaims(db: DbScope, raw: unknown, writer: Writer): P
       places.forEach((p, i) => plan.definePlace(p, `input.places[${i}]`));
       sources.forEach((s, i) => plan.defineSource(s, `input.sources[${i}]`));
       const claimIds = claims.map((c, i) => plan.defineClaim(c, `input.claims[${i}]`));
+      plan.checkEventReferences();
+      await refuseDuplicates(tx, plan.fingerprints);
       plan.recordEvents();
 
       const written = await writeBulkGraph(tx, plan.graph);

@@ -72,6 +72,8 @@ export interface BulkClaim {
   /** Counted by the caller with claim-status.ts's independentOrigins; importClaims counts it with the status. */
   independentOrigins?: number;
   notIndependentlyVerified: boolean;
+  /** What the claim says, hashed (claim-duplicates.ts), so that entering it again is refused. */
+  fingerprint?: string | null;
   createdBy: string;
   assertedById: string | null;
   reportedInIds: string[];
@@ -447,6 +449,7 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): 
         status: c.status,
         independentOrigins: c.independentOrigins ?? null,
         notIndependentlyVerified: c.notIndependentlyVerified,
+        fingerprint: c.fingerprint ?? null,
         createdBy: c.createdBy,
       },
     })),

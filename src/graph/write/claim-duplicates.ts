@@ -65,14 +65,51 @@ export async function refuseDuplicate(
   if ((input as { separateClaim?: boolean }).separateClaim) return fingerprint;
   const [row] = await tx.run(SAME_CLAIM, { fingerprint });
   const existing = row?.get('id') as string | undefined;
-  if (existing) {
-    throw appError(
-      ErrorCode.DUPLICATE_CLAIM,
-      `${field}: the same claim exists already: ${existing} (same text, asserter, sources and statements). Refer to it (corroborateClaim adds a source), or set separateClaim: true if this is a separate claim.`,
-      { field, claimId: existing },
-    );
-  }
+  if (existing) throw duplicate(field, existing);
   return fingerprint;
+}
+
+const SAME_CLAIMS = `
+  UNWIND $fingerprints AS fingerprint
+  CALL (fingerprint) {
+    MATCH (c:Claim {fingerprint: fingerprint})
+    WHERE NOT coalesce(c.retracted, false)
+    RETURN c.id AS id ORDER BY c.createdAt LIMIT 1
+  }
+  RETURN fingerprint, id`;
+
+/**
+ * Refuses, in one query, the first of several new claims (fingerprinted, at their fields) that
+ * is identical to a live claim or to one before it in the same request.
+ */
+export async function refuseDuplicates(
+  tx: WriteTx,
+  claims: readonly { fingerprint: string; field: string; separate: boolean }[],
+): Promise<void> {
+  const checked = claims.filter((c) => !c.separate);
+  const rows = await tx.run(SAME_CLAIMS, { fingerprints: [...new Set(checked.map((c) => c.fingerprint))] });
+  const existing = new Map(rows.map((r) => [r.get('fingerprint') as string, r.get('id') as string]));
+  const earlier = new Map<string, string>();
+  for (const { fingerprint, field } of checked) {
+    const same = existing.get(fingerprint);
+    if (same) throw duplicate(field, same);
+    const before = earlier.get(fingerprint);
+    if (before)
+      throw appError(
+        ErrorCode.DUPLICATE_CLAIM,
+        `${field}: this request states the same claim twice, first at ${before}. Remove one, or set separateClaim: true if they are separate claims.`,
+        { field, sameAs: before },
+      );
+    earlier.set(fingerprint, field);
+  }
+}
+
+function duplicate(field: string, existing: string) {
+  return appError(
+    ErrorCode.DUPLICATE_CLAIM,
+    `${field}: the same claim exists already: ${existing} (same text, asserter, sources and statements). Refer to it (corroborateClaim adds a source), or set separateClaim: true if this is a separate claim.`,
+    { field, claimId: existing },
+  );
 }
 
 export async function markFingerprint(tx: WriteTx, id: string, fingerprint: string): Promise<void> {

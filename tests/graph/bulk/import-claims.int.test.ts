@@ -1,7 +1,7 @@
 /**
  * importClaims against the real database: the seed article imported in one call lands exactly as
  * the single writes (addActor … addClaim) leave it — same nodes, names, statuses and fact edges —
- * and an import with one bad reference writes nothing.
+ * an import with one bad reference writes nothing, and a claim said before is refused.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -126,5 +126,28 @@ describe('importClaims', () => {
     expect(row?.get('status')).toBe('CORROBORATED');
     expect(row?.get('claimIds')).toEqual(['claim:import-wagner-at-lere']);
     expect(row?.get('edgeStatus')).toBe('CORROBORATED');
+  });
+  it('refuses a claim said before, in the database or earlier in the import, unless marked separate', async () => {
+    const said = {
+      text: 'The camp was empty by dawn.',
+      assertedBy: { id: 'actor:csp' },
+      sourceIds: ['source:article'],
+    };
+    expect(await importClaims(db.scope(), { claims: [said] }, { identity: 'test' })).toMatchObject({ claimsAdded: 1 });
+    const before = await countGraph(db);
+    const other = { ...said, text: 'The camp was empty by noon.' };
+    await expect(importClaims(db.scope(), { claims: [other, said] }, { identity: 'test' })).rejects.toMatchObject({
+      extensions: { code: 'DUPLICATE_CLAIM', field: 'input.claims[1]' },
+    });
+    await expect(importClaims(db.scope(), { claims: [other, other] }, { identity: 'test' })).rejects.toMatchObject({
+      extensions: { code: 'DUPLICATE_CLAIM', field: 'input.claims[1]', sameAs: 'input.claims[0]' },
+    });
+    expect(await countGraph(db)).toEqual(before);
+    const separate = await importClaims(
+      db.scope(),
+      { claims: [{ ...said, separateClaim: true }] },
+      { identity: 'test' },
+    );
+    expect(separate).toMatchObject({ claimsAdded: 1 });
   });
 });
