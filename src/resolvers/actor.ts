@@ -10,7 +10,6 @@ import type { ActorParticipationsArgs, EventClaimsArgs, Resolvers } from '../gen
 import { claimsBehind } from './claim.js';
 import { eventClaimsFilter } from './event.js';
 import type { ParticipationsKey } from '../request/loaders.js';
-import { mergedInto } from '../graph/write/merged-ids.js';
 import { argumentsOf, byResponseKey, fieldPaths, fieldsBelow, type SelectionScope } from './selection.js';
 
 // Looked up by name, not with assertObjectType: see argumentsOf.
@@ -105,9 +104,7 @@ export const actorResolvers: Resolvers = {
       // The batch primes actorById; a failure is reported where participations are resolved.
       if (ahead) await ctx.loaders.actorParticipations.load(ahead).catch(() => undefined);
       const actor = await ctx.loaders.actorById.load(id);
-      // A merged actor's id answers with the actor it was merged into.
-      const kept = actor ? null : await mergedInto(ctx.db, 'Actor', id);
-      return foundOrNotFound(ctx, kept ? await ctx.loaders.actorById.load(kept) : actor, id, ['Actor']);
+      return foundOrNotFound(ctx, actor, id, ['Actor'], (kept) => ctx.loaders.actorById.load(kept));
     },
     actors: (_parent, { filter, orderBy, first, after }, ctx) => {
       const field = orderBy?.field ?? 'NAME';

@@ -4,15 +4,12 @@ import { pageParams } from '../graph/core/pagination.js';
 import { AHEAD } from '../graph/core/mapping.js';
 import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/read/place.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { mergedInto } from '../graph/write/merged-ids.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
     place: async (_parent, { id }, ctx) => {
       const place = await ctx.loaders.placeById.load(id);
-      // A merged place's id answers with the place it was merged into.
-      const kept = place ? null : await mergedInto(ctx.db, 'Place', id);
-      return foundOrNotFound(ctx, kept ? await ctx.loaders.placeById.load(kept) : place, id, ['Place']);
+      return foundOrNotFound(ctx, place, id, ['Place'], (kept) => ctx.loaders.placeById.load(kept));
     },
     places: (_parent, { filter, first, after }, ctx) =>
       listPlaces(ctx.db, filter ?? {}, pageParams(placeOrdering, first, after)),
