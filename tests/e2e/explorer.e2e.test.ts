@@ -281,7 +281,16 @@ function onPage(page: Page) {
     const box = page.locator('#controls');
     if ((await box.evaluate((d) => (d as HTMLDetailsElement).open)) !== open) await box.locator('summary').click();
   };
-  return { drawnIds, visibleIds, settled, positions, selected, axe, shot, clickDrawn, search, options };
+  /** Presses "Load more" in the panel's claim lists until every claim is shown, as a reader would. */
+  const allClaims = async (): Promise<void> => {
+    const more = page.locator('#details .claims button.more:visible');
+    while ((await more.count()) > 0) {
+      const shown = await page.locator('#details .claim').count();
+      await more.first().click();
+      await page.waitForFunction((before) => document.querySelectorAll('#details .claim').length > before, shown);
+    }
+  };
+  return { drawnIds, visibleIds, settled, positions, selected, axe, shot, clickDrawn, search, options, allClaims };
 }
 
 describe.skipIf(!runBrowserTests)(
@@ -565,6 +574,9 @@ describe.skipIf(!runBrowserTests)(
       await $.clickDrawn('event:lere-camp-attack');
       await page.locator('#details .claim').first().waitFor();
       await $.settled();
+      // Ten claims a page: the rest come with "Load more".
+      expect(await page.locator('#details .claims .claim').count()).toBe(10);
+      await $.allClaims();
       const expected = await api.gql<{
         event: {
           description: string;
@@ -976,6 +988,8 @@ describe.skipIf(!runBrowserTests)(
 
         await $.settled();
         await $.clickDrawn('event:lere-camp-attack');
+        await page.locator('#details .claim').first().waitFor();
+        await $.allClaims();
         const item = page.locator(`#details .claim[data-id="${id}"]`);
         await item.waitFor();
         await expect(item.locator('a', { hasText: 'Explorer test report' }).getAttribute('href')).resolves.toBe(
