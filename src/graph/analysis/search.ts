@@ -36,26 +36,32 @@ const LABEL_OF_TYPE: Record<NodeType, string> = {
 };
 
 // Each index gives its best `$candidates` hits; with a type filter every hit, so that a rare type
-// (a source among claims) is not cut before it is filtered. Exact name matches come first, then
+// (a source among claims) is not cut before it is filtered. The best `first` by the better of a
+// node's two scores are always among the best `first` of each index (a node ranked below `first`
+// others in the index its score comes from has `first` nodes above it), so `first` candidates
+// per index suffice, and a few more stand in for retracted claims filtered out. The actors and
+// places the text names exactly are found once, through the Name index, and come first; then
 // score, then id, so equal scores keep a stable order.
 const searchStatement = (nodes: NodeRead, limited: boolean): string => {
   const options = limited ? ', {limit: $candidates}' : '';
   return `
-  CALL () {
+  OPTIONAL MATCH (key:Name)-[:NAMES]->(named) WHERE key.key IN $nameKeys
+  WITH collect(DISTINCT named) AS exact
+  CALL (exact) {
     CALL db.index.fulltext.queryNodes('search_text', $query${options}) YIELD node, score
     RETURN node, score
     UNION ALL
     CALL db.index.fulltext.queryNodes('search_stemmed', $query${options}) YIELD node, score
     RETURN node, score
     UNION ALL
-    MATCH (key:Name)-[:NAMES]->(node) WHERE key.key IN $nameKeys
+    UNWIND exact AS node
     RETURN node, 0.0 AS score
   }
-  WITH node, max(score) AS score
+  WITH exact, node, max(score) AS score
   WHERE ($labels IS NULL OR any(l IN labels(node) WHERE l IN $labels))
     AND NOT (node:Claim AND coalesce(node.retracted, false))
-  WITH node, score, EXISTS { MATCH (key:Name)-[:NAMES]->(node) WHERE key.key IN $nameKeys } AS exact
-  ORDER BY exact DESC, score DESC, node.id
+  WITH node, score, node IN exact AS isExact
+  ORDER BY isExact DESC, score DESC, node.id
   LIMIT $first
   RETURN ${RETURNED_NODE('node', nodes)} AS node, score`;
 };
@@ -65,9 +71,8 @@ const STATEMENTS = {
   whole: { limited: SEARCH, all: searchStatement('whole', false) },
   drawn: { limited: searchStatement('drawn', true), all: searchStatement('drawn', false) },
 };
-/** Hits read from each index per result asked for: enough for the merge of the two to fill the page. */
-const CANDIDATES_PER_RESULT = 3;
-const MIN_CANDIDATES = 50;
+/** Hits read from each index beyond the `first` asked for: room for retracted claims left out. */
+const SPARE_CANDIDATES = 5;
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -108,7 +113,7 @@ export async function search(
     query,
     labels,
     nameKeys: [nameKey('Actor', folded), nameKey('Place', folded)],
-    candidates: neo4j.int(Math.max(MIN_CANDIDATES, first * CANDIDATES_PER_RESULT)),
+    candidates: neo4j.int(first + SPARE_CANDIDATES),
     first: neo4j.int(first),
   });
   const hits: SearchHitObject[] = [];
