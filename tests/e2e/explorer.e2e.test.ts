@@ -872,6 +872,82 @@ describe.skipIf(!runBrowserTests)(
       expect(body.nodes.map((n) => n.id).sort()).toEqual(await $.visibleIds());
     });
 
+    it("shows each claimant's figures side by side, and who disputes a claim through which claim", async () => {
+      // Bourem: the CSP and the army each state "dozens" killed; the panel keeps them apart.
+      await page.goto(`${api.url}/explore#node=event%3Abourem-attack&depth=1&select=event%3Abourem-attack`);
+      await $.settled();
+      const figures = page.locator('#details .figures');
+      await figures.waitFor();
+      const expected = await api.gql<{
+        event: { figuresByClaimant: { claimant: { name: string } | null; figures: { claim: { id: string } }[] }[] };
+      }>(/* GraphQL */ `query BouremFigures { event(id: "event:bourem-attack") {
+        figuresByClaimant { claimant { name } figures { claim { id } } }
+      } }`);
+      const groups = expected.data!.event.figuresByClaimant;
+      expect(groups.length).toBeGreaterThanOrEqual(2);
+      const claimants = await figures.locator('.claimant').allInnerTexts();
+      expect(claimants).toEqual(groups.map((g) => `According to ${g.claimant?.name ?? 'nobody named'}`));
+      expect(await figures.locator('.figure').count()).toBe(groups.flatMap((g) => g.figures).length);
+      for (const text of await figures.locator('.figure').allInnerTexts()) expect(text).toMatch(/^“dozens” killed/);
+      await figures.scrollIntoViewIfNeeded();
+      await $.axe();
+      await $.shot('explorer-desktop-figures');
+
+      // A dispute by a party: the CSP, through a claim of its own, disputes the army's.
+      const write = async (query: string, input: Record<string, unknown>) => {
+        const result = await api.gql(query, { input }, RESEARCHER_KEY);
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      };
+      const SOURCE = /* GraphQL */ `mutation ExplorerTestSource($input: AddSourceInput!) { addSource(input: $input) { id } }`;
+      const CLAIM = /* GraphQL */ `mutation ExplorerTestClaim($input: AddClaimInput!) { addClaim(input: $input) { id } }`;
+      await write(SOURCE, {
+        id: 'source:explorer-fama-communique',
+        kind: 'OFFICIAL_STATEMENT',
+        title: 'FAMa communiqué (explorer test)',
+        publisher: 'FAMa',
+      });
+      await write(SOURCE, {
+        id: 'source:explorer-csp-statement',
+        kind: 'SPOKESPERSON',
+        title: 'CSP statement (explorer test)',
+        publisher: 'CSP',
+      });
+      await write(CLAIM, {
+        id: 'claim:explorer-fama-repelled',
+        text: 'Explorer test: the army says it repelled the attack on Bourem.',
+        assertedBy: { id: 'actor:fama' },
+        sourceIds: ['source:explorer-fama-communique'],
+        about: { eventIds: ['event:bourem-attack'] },
+      });
+      await write(CLAIM, {
+        id: 'claim:explorer-csp-denies',
+        text: 'Explorer test: the CSP says the army repelled nothing.',
+        assertedBy: { id: 'actor:csp' },
+        sourceIds: ['source:explorer-csp-statement'],
+        about: { claimIds: ['claim:explorer-fama-repelled'] },
+      });
+      await write(
+        /* GraphQL */ `mutation ExplorerTestDispute($input: ClaimEvidenceInput!) { disputeClaim(input: $input) { id } }`,
+        { claimId: 'claim:explorer-fama-repelled', byClaimId: 'claim:explorer-csp-denies', note: 'The CSP denies it.' },
+      );
+      await page.goto(
+        `${api.url}/explore#node=claim%3Aexplorer-fama-repelled&depth=1&select=claim%3Aexplorer-fama-repelled`,
+      );
+      await $.settled();
+      const stances = page.locator('#details .stances', { hasText: 'Disputed by' });
+      await stances.waitFor();
+      expect(await stances.locator('h3').innerText()).toBe('Disputed by (1)');
+      const dispute = await stances.locator('li').innerText();
+      expect(dispute).toContain('CSP');
+      expect(dispute).toContain('Explorer test: the CSP says the army repelled nothing.');
+      expect(dispute).toContain('The CSP denies it.');
+      expect(await stances.locator('.name-link[data-id="actor:csp"]').count()).toBe(1);
+      expect(await stances.locator('.name-link[data-id="claim:explorer-csp-denies"]').count()).toBe(1);
+      await stances.scrollIntoViewIfNeeded();
+      await $.axe();
+      await $.shot('explorer-desktop-dispute');
+    });
+
     describe('adding a claim', () => {
       const fill = async (fields: {
         text: string;
