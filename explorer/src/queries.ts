@@ -2,94 +2,29 @@
  * The GraphQL documents the explorer sends, and the shapes of their answers. Everything goes
  * through the public schema (schema/*.graphql); nothing here knows about Neo4j.
  *
- * Each document is static text read by GraphQL Code Generator (`npm run codegen`, codegen.ts): it
- * writes their result and variables types to generated/, and `graphql()` hands each document back
- * as a typed string that carries the fragments it spreads.
+ * The documents are static text that GraphQL Code Generator reads (`npm run codegen`, codegen.ts):
+ * it writes their result and variables types to generated/, and `graphql()` hands each one back as
+ * a typed string carrying the fragments it spreads. The types below name parts of those answers,
+ * so a schema change that breaks the page breaks `npm run typecheck`.
  */
 import { graphql } from './generated/gql.js';
-import { TypedDocumentString } from './generated/graphql.js';
+import {
+  TypedDocumentString,
+  type ExplorerBriefClaimFragment,
+  type ExplorerClaimFieldsFragment,
+  type ExplorerDrawnEdgeFragment,
+  type ExplorerDrawnNodeFragment,
+  type ExplorerEventQuery,
+  type ExplorerMoreClaimsQuery,
+  type ExplorerNeighbourhoodQuery,
+  type ExplorerPathQuery,
+  type ExplorerSearchQuery,
+  type ExplorerSourceFieldsFragment,
+  type ExplorerStanceFragment,
+  type NodeType,
+} from './generated/graphql.js';
 
-export type NodeType = 'ACTOR' | 'PLACE' | 'EVENT' | 'SOURCE' | 'CLAIM';
-export type ClaimStatus = 'CORROBORATED' | 'REPORTED' | 'DISPUTED' | 'UNVERIFIED';
-
-export interface TimeSpan {
-  start: string | null;
-  end: string | null;
-  precision: string;
-  label: string;
-}
-
-export interface GeoPoint {
-  latitude: number;
-  longitude: number;
-}
-
-export interface PlaceSummary {
-  id: string;
-  name: string;
-  kind: string;
-  location: GeoPoint | null;
-}
-
-export interface DrawnNode {
-  id: string;
-  type: NodeType;
-  label: string;
-  /** Events carry their kind, time and place (for the time axis and the map); places their location. */
-  node: {
-    type?: string;
-    subType?: string | null;
-    time?: TimeSpan;
-    description?: string;
-    place?: PlaceSummary | null;
-    kind?: string;
-    location?: GeoPoint | null;
-  };
-}
-
-export interface DrawnEdge {
-  id: string;
-  kind: string;
-  from: string;
-  to: string;
-  role: string | null;
-  status: ClaimStatus | null;
-  claims: { id: string }[];
-}
-
-export interface GraphView {
-  nodes: DrawnNode[];
-  edges: DrawnEdge[];
-  capped: boolean;
-}
-
-export interface SearchHit {
-  type: NodeType;
-  label: string;
-  score: number;
-  node: { id: string };
-}
-
-export interface SourceSummary {
-  id: string;
-  title: string;
-  kind: string;
-  publisher: string | null;
-  url: string | null;
-}
-
-export interface ClaimDetail {
-  id: string;
-  text: string;
-  quote: string | null;
-  status: ClaimStatus;
-  notIndependentlyVerified: boolean;
-  createdBy: string;
-  assertedBy: { id: string; name: string } | null;
-  reportedIn: SourceSummary[];
-  supportingSources: SourceSummary[];
-  contradictingSources: SourceSummary[];
-}
+export type { ClaimStatus, NodeType } from './generated/graphql.js';
 
 // The field lists the page shares are fragments; codegen appends those a document spreads to its
 // text. The API's depth limit (src/http/query-limits.ts) counts a spread as two more levels, so
@@ -488,111 +423,41 @@ export const ADD_CLAIM = graphql(/* GraphQL */ `
   }
 `);
 
-export interface GraphPath {
-  length: number;
-  nodes: DrawnNode[];
-  edges: DrawnEdge[];
-}
+// Names for parts of the answers, as the rest of the page reads them.
 
-export interface ClaimPage {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: ClaimDetail[];
-}
-
-export interface BriefClaim {
-  id: string;
-  text: string;
-  status: ClaimStatus;
-  assertedBy: { id: string; name: string } | null;
-}
-
-export interface ActorDetails {
-  actor: {
-    id: string;
-    name: string;
-    kind: string;
-    aliases: string[];
-    description: string | null;
-  } | null;
-  claims: ClaimPage;
-}
-
-export interface PlaceDetails {
-  place: {
-    id: string;
-    name: string;
-    kind: string;
-    aliases: string[];
-    location: { latitude: number; longitude: number } | null;
-    ancestors: { id: string; name: string }[];
-  } | null;
-  claims: ClaimPage;
-}
-
-export interface EventDetails {
-  event: {
-    id: string;
-    type: string;
-    subType: string | null;
-    description: string;
-    time: TimeSpan;
-    /** The killed figures' range across claimants, labelled as such (never a sum). */
-    figureRange: { claimants: number; label: string };
-    place: PlaceSummary | null;
-    participants: { role: string; status: ClaimStatus; actor: { id: string; name: string } }[];
-    claims: ClaimDetail[];
-    /** Each claimant's own figures (figures.ts). */
-    figuresByClaimant: ClaimantFigures[];
-  } | null;
-}
-
-export interface SourceDetails {
-  source:
-    | (SourceSummary & {
-        author: string | null;
-        language: string | null;
-        reliability: string;
-        publishedAt: string | null;
-        cites: SourceSummary[];
-        citedBy: SourceSummary[];
-        claims: ClaimPage;
-        supports: BriefClaim[];
-        contradicts: BriefClaim[];
-      })
-    | null;
-}
-
-export interface ClaimDetails {
-  claim:
-    | (ClaimDetail & {
-        about: { id: string; __typename: string }[];
-        disputes: ClaimStance[];
-        corroborations: ClaimStance[];
-      })
-    | null;
-}
-
+export type SourceSummary = ExplorerSourceFieldsFragment;
+export type ClaimDetail = ExplorerClaimFieldsFragment;
+/** A page of claims about a node (the details and "Load more" ask for the same fields). */
+export type ClaimPage = ExplorerMoreClaimsQuery['claims'];
+export type BriefClaim = ExplorerBriefClaimFragment;
 /** Claim.disputes / Claim.corroborations: the party, their own claim, a note. */
-export interface ClaimStance {
-  party: { id: string; name: string } | null;
-  claim: { id: string; text: string } | null;
-  note: string | null;
-}
+export type ClaimStance = ExplorerStanceFragment;
+export type SearchHit = ExplorerSearchQuery['search'][number];
 
+type NodeFields = ExplorerDrawnNodeFragment['node'];
+type DrawnEventFields = Extract<NodeFields, { time: unknown }>;
+type DrawnPlaceFields = Extract<NodeFields, { location: unknown }>;
+
+/**
+ * A node as drawn. The canvas, the map and the axis read an event's or a place's fields without
+ * asking its type first, so `node` holds both kinds' fields, each optional.
+ */
+export type DrawnNode = Omit<ExplorerDrawnNodeFragment, 'node'> & {
+  node: Partial<DrawnEventFields & DrawnPlaceFields>;
+};
+export type DrawnEdge = ExplorerDrawnEdgeFragment;
+export type GraphView = Omit<ExplorerNeighbourhoodQuery['neighbourhood'], 'nodes'> & { nodes: DrawnNode[] };
+export type GraphPath = Omit<ExplorerPathQuery['pathBetween'][number], 'nodes'> & { nodes: DrawnNode[] };
+export type PlaceSummary = NonNullable<DrawnNode['node']['place']>;
+export type GeoPoint = NonNullable<PlaceSummary['location']>;
+
+/**
+ * A time as time.ts reads it: an event's span, with any precision code (the pure rules never
+ * branch on it, and their tests pass plain strings).
+ */
+export type TimeSpan = Omit<DrawnEventFields['time'], 'precision'> & { precision: string };
+
+type EventFields = NonNullable<ExplorerEventQuery['event']>;
 /** A claimant's figures for an event (Event.figuresByClaimant), as figures.ts shows them. */
-export interface FigureDetail {
-  kind: string;
-  of: { id: string; name: string } | null;
-  group: string | null;
-  low: number | null;
-  high: number | null;
-  best: number | null;
-  approximate: string | null;
-  claim: { id: string; status: ClaimStatus };
-}
-
-export interface ClaimantFigures {
-  claimant: { id: string; name: string } | null;
-  figures: FigureDetail[];
-}
+export type ClaimantFigures = EventFields['figuresByClaimant'][number];
+export type FigureDetail = ClaimantFigures['figures'][number];
