@@ -1,8 +1,20 @@
 /**
- * GraphQL Code Generator: resolver types from schema/*.graphql, so a schema change that breaks a
- * resolver breaks the build. Run `npm run codegen` after editing the SDL; the output is committed.
+ * GraphQL Code Generator, from schema/*.graphql: the server's resolver types, so a schema change
+ * that breaks a resolver breaks the build, and the explorer's operation types, so one that breaks
+ * a document the page sends breaks it too. Run `npm run codegen` after editing the SDL or a
+ * document; the output is committed, and `npm run codegen:check` fails when it drifts.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** How the custom scalars (schema/common.graphql) arrive in TypeScript, on both sides of the API. */
+const scalars = {
+  DateTime: 'string',
+  URL: 'string',
+  Latitude: 'number',
+  Longitude: 'number',
+  JSON: 'unknown',
+  IdempotencyKey: 'string',
+};
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -35,15 +47,24 @@ const config: CodegenConfig = {
         // Enums as const objects: their values exist at run time, for input that does not come through GraphQL.
         enumsAsConst: true,
         namingConvention: { enumValues: 'keep' },
-        scalars: {
-          DateTime: 'string',
-          URL: 'string',
-          Latitude: 'number',
-          Longitude: 'number',
-          JSON: 'unknown',
-          IdempotencyKey: 'string',
-        },
+        scalars,
       },
+    },
+    // The explorer's documents (explorer/src/queries.ts): `graphql()` returns each as a typed
+    // string with its fragments appended, ready for fetch; no framework reads fragments, so none
+    // are masked. The IDE's example query is text for the user to edit, not a document the page sends.
+    'explorer/src/generated/': {
+      documents: ['explorer/src/**/*.ts', '!explorer/src/generated/**', '!explorer/src/graphiql.ts'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, skipIndexFile: true },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        // Both the explorer (bundler) and the tests (NodeNext) import these files.
+        importExtension: '.js',
+        scalars,
+      },
+      hooks: { afterOneFileWrite: ['prettier --write'] },
     },
   },
 };

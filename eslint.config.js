@@ -47,6 +47,7 @@ export default [
       'node_modules/',
       'dist/',
       'src/generated/',
+      'explorer/src/generated/',
       'neo4j-local/target/',
       'explorer/dist/',
       '.data/',

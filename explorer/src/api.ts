@@ -1,7 +1,9 @@
 /**
  * The explorer's only way to the data: POST /graphql on the same origin, like any client. Errors
- * come back as the API states them (message and extensions.code), never reworded.
+ * come back as the API states them (message and extensions.code), never reworded. A document
+ * (queries.ts) carries the types of its variables and its answer, so a call is checked both ways.
  */
+import type { TypedDocumentString } from './generated/graphql.js';
 
 const KEY_STORAGE = 'conflict-graph.apiKey';
 
@@ -32,14 +34,14 @@ export const apiKey = {
 };
 
 /** Runs one operation; resolves with its data, or rejects with an ApiError listing every error. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphql<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
   const key = apiKey.get();
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch {
     throw new ApiError([{ message: 'The API is not reachable. Is the server running?', code: 'NETWORK_ERROR' }]);

@@ -85,9 +85,9 @@ export class ClaimForm {
     if (this.sent?.input !== written) this.sent = { input: written, key: `explorer-${crypto.randomUUID()}` };
     this.result.replaceChildren(h('p', { class: 'muted' }, 'Sending…'));
     try {
-      const { enterReport } = await graphql<{
-        enterReport: { claims: { id: string; node: { status: string } | null }[] };
-      }>(ADD_CLAIM, { input: { idempotencyKey: this.sent.key, claims: [input] } });
+      const { enterReport } = await graphql(ADD_CLAIM, {
+        input: { idempotencyKey: this.sent.key, claims: [input] },
+      });
       const claim = enterReport.claims[0]!;
       this.result.replaceChildren(
         h('p', { class: 'added' }, `Added ${claim.id} (status ${claim.node?.status ?? 'unknown'}).`),

@@ -22,16 +22,11 @@ import {
   MORE_CLAIMS,
   NODE_DETAILS,
   edgeClaimsQuery,
-  type ActorDetails,
   type ClaimDetail,
-  type ClaimDetails,
   type ClaimStance,
   type ClaimPage,
   type DrawnEdge,
   type DrawnNode,
-  type EventDetails,
-  type PlaceDetails,
-  type SourceDetails,
 } from './queries.js';
 import { precisionText } from './time.js';
 import { PLACE_UNCERTAINTY_KM } from './map-view.js';
@@ -67,7 +62,7 @@ const facts = (rows: [string, Node | string | null | undefined][]): HTMLElement 
 const moreAbout =
   (id: string) =>
   async (after: string): Promise<ClaimPage> =>
-    (await graphql<{ claims: ClaimPage }>(MORE_CLAIMS.ABOUT, { id, first: 10, after })).claims;
+    (await graphql(MORE_CLAIMS.ABOUT, { id, first: 10, after })).claims;
 
 export class DetailsPanel {
   /** Guards against a slow answer for an earlier selection overwriting a later one. */
@@ -211,7 +206,7 @@ export class DetailsPanel {
     const name = this.name;
     switch (node.type) {
       case 'ACTOR': {
-        const { actor, claims } = await graphql<ActorDetails>(NODE_DETAILS.ACTOR, { id: node.id });
+        const { actor, claims } = await graphql(NODE_DETAILS.ACTOR, { id: node.id });
         if (!actor) return [h('p', {}, 'This actor no longer exists.')];
         return [
           facts([
@@ -223,7 +218,7 @@ export class DetailsPanel {
         ];
       }
       case 'PLACE': {
-        const { place, claims } = await graphql<PlaceDetails>(NODE_DETAILS.PLACE, { id: node.id });
+        const { place, claims } = await graphql(NODE_DETAILS.PLACE, { id: node.id });
         if (!place) return [h('p', {}, 'This place no longer exists.')];
         return [
           facts([
@@ -241,7 +236,7 @@ export class DetailsPanel {
         ];
       }
       case 'EVENT': {
-        const { event } = await graphql<EventDetails>(NODE_DETAILS.EVENT, { id: node.id });
+        const { event } = await graphql(NODE_DETAILS.EVENT, { id: node.id });
         if (!event) return [h('p', {}, 'This event no longer exists.')];
         const km = event.place ? PLACE_UNCERTAINTY_KM[event.place.kind] : undefined;
         return [
@@ -284,11 +279,14 @@ export class DetailsPanel {
         ];
       }
       case 'SOURCE': {
-        const { source } = await graphql<SourceDetails>(NODE_DETAILS.SOURCE, { id: node.id });
+        const { source } = await graphql(NODE_DETAILS.SOURCE, { id: node.id });
         if (!source) return [h('p', {}, 'This source no longer exists.')];
-        const more = async (after: string): Promise<ClaimPage> =>
-          (await graphql<{ source: { claims: ClaimPage } }>(MORE_CLAIMS.SOURCE, { id: node.id, first: 10, after }))
-            .source.claims;
+        const more = async (after: string): Promise<ClaimPage> => {
+          const page = (await graphql(MORE_CLAIMS.SOURCE, { id: node.id, first: 10, after })).source;
+          // Deleted since the panel opened: said as the panel says it, not as a TypeError.
+          if (!page) throw new Error('This source no longer exists.');
+          return page.claims;
+        };
         return [
           facts([
             ['Kind', humane(source.kind)],
@@ -307,7 +305,7 @@ export class DetailsPanel {
         ];
       }
       case 'CLAIM': {
-        const { claim } = await graphql<ClaimDetails>(NODE_DETAILS.CLAIM, { id: node.id });
+        const { claim } = await graphql(NODE_DETAILS.CLAIM, { id: node.id });
         if (!claim) return [h('p', {}, 'This claim no longer exists (or was retracted).')];
         return [
           h('ul', { class: 'claims' }, claimItem(claim, name)),
@@ -340,7 +338,7 @@ export class DetailsPanel {
     if (!ids.length)
       return [h('p', { class: 'muted' }, 'This relationship states no fact of its own: it records provenance.')];
     const variables = Object.fromEntries(ids.map((id, i) => [`c${i}`, id]));
-    const data = await graphql<Record<string, ClaimDetail | null>>(edgeClaimsQuery(ids.length), variables);
+    const data = await graphql(edgeClaimsQuery(ids.length), variables);
     const claims = Object.values(data).filter((c): c is ClaimDetail => c !== null);
     return [claimSection('Claims behind it', claims, this.name)];
   }

@@ -246,7 +246,7 @@ async function apply(): Promise<void> {
 }
 
 async function fetchNeighbourhood(id: string): Promise<GraphView> {
-  const { neighbourhood } = await graphql<{ neighbourhood: GraphView }>(NEIGHBOURHOOD, {
+  const { neighbourhood } = await graphql(NEIGHBOURHOOD, {
     id,
     depth: view.depth,
     limit: NEIGHBOURHOOD_LIMIT,
@@ -266,7 +266,7 @@ async function drawPath(current: number): Promise<void> {
   const key = `${view.path.join('>')}#${view.confirmedOnly}#${revision}`;
   if (pathDrawn?.key !== key) {
     try {
-      const { pathBetween } = await graphql<{ pathBetween: GraphPath[] }>(PATH_BETWEEN, {
+      const { pathBetween } = await graphql(PATH_BETWEEN, {
         fromId: view.path[0],
         toId: view.path[1],
         filter: { confirmedOnly: view.confirmedOnly },

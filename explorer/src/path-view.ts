@@ -44,10 +44,7 @@ export async function renderPath(
   let problem: HTMLElement | null = null;
   if (ids.length) {
     try {
-      const data = await graphql<Record<string, ClaimDetail | null>>(
-        edgeClaimsQuery(ids.length),
-        Object.fromEntries(ids.map((id, i) => [`c${i}`, id])),
-      );
+      const data = await graphql(edgeClaimsQuery(ids.length), Object.fromEntries(ids.map((id, i) => [`c${i}`, id])));
       claims = new Map(
         Object.values(data)
           .filter((c): c is ClaimDetail => c !== null)

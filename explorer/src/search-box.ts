@@ -69,7 +69,7 @@ export class SearchBox {
     this.input.setAttribute('aria-expanded', 'true');
     this.hits.replaceChildren(h('li', { class: 'muted', role: 'presentation' }, 'Searching…'));
     try {
-      const { search } = await graphql<{ search: SearchHit[] }>(SEARCH, { text });
+      const { search } = await graphql(SEARCH, { text });
       this.found = search;
       this.hits.replaceChildren(
         ...(search.length
