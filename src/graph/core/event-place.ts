@@ -41,11 +41,15 @@ export const COUNTS_AT = (e: string, pattern: string): string => `EXISTS {
 /**
  * A subquery over an event `e` binding `place` (null when neither it nor a larger event it is
  * part of has one) and `placeInherited`: the event's own place (the first by id), else the
- * nearest larger event's.
+ * nearest larger event's (the first by id). The chain of larger events is walked only for an
+ * event with no place of its own: most have one, and walking PART_OF for each of them read
+ * their relationships for nothing (bench/NOTES.md, 2026-12-01).
  */
 export const PLACE_OF_EVENT = (e: string): string => `
   CALL (${e}) {
-    OPTIONAL MATCH partOf = (${e})-[:PART_OF*0..${INHERIT_DEPTH}]->(:Event)-[:OCCURRED_AT]->(place:Place)
-    WITH place, length(partOf) - 1 AS hops ORDER BY hops, place.id LIMIT 1
-    RETURN place, coalesce(hops > 0, false) AS placeInherited
+    OPTIONAL MATCH (${e})-[:OCCURRED_AT]->(own:Place)
+    WITH ${e}, own ORDER BY own.id LIMIT 1
+    OPTIONAL MATCH partOf = (${e})-[:PART_OF*1..${INHERIT_DEPTH}]->(:Event)-[:OCCURRED_AT]->(larger:Place) WHERE own IS NULL
+    WITH own, larger ORDER BY length(partOf), larger.id LIMIT 1
+    RETURN coalesce(own, larger) AS place, larger IS NOT NULL AS placeInherited
   }`;

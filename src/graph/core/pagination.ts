@@ -107,12 +107,20 @@ export function pageQueryParams(page: PageParams): {
 }
 
 /** One page of rows (fetched with `limit` = first + 1) as a Relay connection. */
-export function toConnection<T>(rows: readonly PageRow<T>[], totalCount: number, page: PageParams): Connection<T> {
-  return { ...toPage(rows, page), totalCount };
+export function toConnection<T>(
+  rows: readonly PageRow<T>[],
+  totalCount: number,
+  page: PageParams,
+  more?: boolean,
+): Connection<T> {
+  return { ...toPage(rows, page, more), totalCount };
 }
 
-/** One page of rows (fetched with `limit` = first + 1), its total not counted. */
-export function toPage<T>(rows: readonly PageRow<T>[], page: PageParams): Page<T> {
+/**
+ * One page of rows (fetched with `limit` = first + 1), its total not counted. `more`: whether a
+ * row lies past the page, when the statement counted it rather than returning it.
+ */
+export function toPage<T>(rows: readonly PageRow<T>[], page: PageParams, more = rows.length > page.first): Page<T> {
   const kept = rows.slice(0, page.first);
   const edges = kept.map((row) => ({
     cursor: encodeCursor(page.ordering, row.sortValue, row.cursorId),
@@ -122,7 +130,7 @@ export function toPage<T>(rows: readonly PageRow<T>[], page: PageParams): Page<T
     edges,
     nodes: edges.map((edge) => edge.node),
     pageInfo: {
-      hasNextPage: rows.length > page.first,
+      hasNextPage: more,
       // Forward-only paging: there is a previous page exactly when the client came from one.
       hasPreviousPage: page.afterId !== null,
       startCursor: edges[0]?.cursor ?? null,
