@@ -125,6 +125,23 @@ describe('the read API over HTTP', () => {
     expect(statusOnly.event.claims).toEqual([{ id: 'claim:lere-seizure-and-departure-confirmed' }]);
   });
 
+  it('answers an actor with an empty page for a role it never had, nested reads and all', async () => {
+    const { actor } = await data<{ actor: Actor }>(/* GraphQL */ `query NoCaptive {
+      actor(id: "actor:csp") {
+        id
+        participations(role: CAPTIVE, first: 10) {
+          totalCount
+          nodes { role event { id place { id parent { id } } claims { id reportedIn { id } } } }
+          pageInfo { hasNextPage endCursor }
+        }
+      }
+    }`);
+    expect(actor).toEqual({
+      id: 'actor:csp',
+      participations: { totalCount: 0, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
+    });
+  });
+
   it('walks an actor to its participations, relations and claims', async () => {
     const { actor } = await data<{ actor: Actor }>(/* GraphQL */ `query Actor {
       actor(id: "actor:csp") {
