@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { Database } from '../src/graph/core/database.js';
 import { migrate } from '../src/graph/core/migrations.js';
 import { importClaims } from '../src/graph/bulk/import-claims.js';
+import type { ImportClaimsInput } from '../src/generated/graphql.js';
 import { FileRefusal, importDataset, importDeletions } from '../src/interchange/import-dataset.js';
 import { progressFor } from '../src/interchange/progress.js';
 import { DATASET_FORMATS, type DatasetFormat } from '../src/interchange/sniff.js';
@@ -55,7 +56,9 @@ async function main(): Promise<number> {
   try {
     await migrate(db);
     if (format === 'json') {
-      const summary = await importClaims(db.scope(300_000), JSON.parse(readFileSync(file!, 'utf8')), WRITER);
+      // Untyped JSON enters here; importClaims validates it item by item before writing.
+      const input = JSON.parse(readFileSync(file!, 'utf8')) as ImportClaimsInput;
+      const summary = await importClaims(db.scope(300_000), input, WRITER);
       console.log(values.json ? JSON.stringify(summary) : `Imported ${file}: ${JSON.stringify(summary)}`);
       return 0;
     }

@@ -723,7 +723,7 @@ export type GraphFilter = {
   /** Events (on the path, in the view, in the timeline, near the point) that end at or after this instant; an unknown end is open. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Relationship types to follow (default: all between domain nodes), e.g. [PARTICIPATED_IN, ALLIED_WITH]. */
-  relationKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  relationKinds?: InputMaybe<Array<RelationKind>>;
   /** Events that start at or before this instant; an unknown start is open. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1275,6 +1275,25 @@ export type QueryTimelineArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** A relationship type between domain nodes that a path or a neighbourhood may follow (docs/model.md). */
+export const RelationKind = {
+  ABOUT: 'ABOUT',
+  ALLIED_WITH: 'ALLIED_WITH',
+  ASSERTED_BY: 'ASSERTED_BY',
+  CITES: 'CITES',
+  CONTRADICTS: 'CONTRADICTS',
+  FOLLOWED_BY: 'FOLLOWED_BY',
+  LOCATED_IN: 'LOCATED_IN',
+  MEMBER_OF: 'MEMBER_OF',
+  OCCURRED_AT: 'OCCURRED_AT',
+  OPPOSES: 'OPPOSES',
+  PARTICIPATED_IN: 'PARTICIPATED_IN',
+  PART_OF: 'PART_OF',
+  REPORTED_IN: 'REPORTED_IN',
+  SUPPORTS: 'SUPPORTS'
+} as const;
+
+export type RelationKind = typeof RelationKind[keyof typeof RelationKind];
 /** An actor the report names: an existing one (by id or name), or a new one, which then needs its kind. */
 export type ReportActorInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1690,6 +1709,7 @@ export type ResolversTypes = {
   PlaceKind: ResolverTypeWrapper<Partial<PlaceKind>>;
   PlaceRef: ResolverTypeWrapper<Partial<PlaceRef>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RelationKind: ResolverTypeWrapper<Partial<RelationKind>>;
   ReportActorInput: ResolverTypeWrapper<Partial<ReportActorInput>>;
   ReportOutcome: ResolverTypeWrapper<Partial<ReportOutcome>>;
   ReportPlaceInput: ResolverTypeWrapper<Partial<ReportPlaceInput>>;

@@ -1,8 +1,9 @@
 /**
  * The analysts' queries over HTTP, as a client sends them, on the seeded article: a path with the
- * claims behind each edge (in a bounded number of round trips), the Alliance's members, events
- * near Niafunké, "Lere" and "Fama", Léré's timeline, statistics with unknowns apart, and the
- * read-only Cypher entry behind the analyst role, refusing writes and changing nothing.
+ * claims behind each edge (in a bounded number of round trips), an unknown relation kind refused
+ * by the RelationKind enum, the Alliance's members, events near Niafunké, "Lere" and "Fama",
+ * Léré's timeline, statistics with unknowns apart, and the read-only Cypher entry behind the
+ * analyst role, refusing writes and changing nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashKey } from '../../src/auth.js';
@@ -75,11 +76,33 @@ describe('analysts over HTTP', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a relation kind the RelationKind enum does not have, naming it, before any Cypher', async () => {
+    const query = /* GraphQL */ `query PathByKinds($filter: GraphFilter) {
+      pathBetween(fromId: "actor:csp", toId: "actor:wagner", filter: $filter) { length }
+    }`;
+    for (const kind of ['NAMES', 'member_of', 'KNOWS]-(x) DETACH DELETE x //']) {
+      const result = await api.gql(query, { filter: { relationKinds: ['MEMBER_OF', kind] } });
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.relationKinds[1]',
+      });
+      expect(result.errors?.[0]?.message).toContain(`"${kind}" at "filter.relationKinds[1]"`);
+      expect(result.errors?.[0]?.message).toContain('"RelationKind" enum');
+    }
+    // Written in the query itself (left untagged: it is meant not to validate).
+    const inline = await api.gql(
+      'query PathByKind { pathBetween(fromId: "actor:csp", toId: "actor:wagner", filter: { relationKinds: [NAMES] }) { length } }',
+    );
+    expect(inline.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(inline.errors?.[0]?.message).toContain('Value "NAMES" does not exist in "RelationKind" enum');
+  });
+
   it('brings back the Sahel States Alliance and its members', async () => {
     const result = await api.gql<{
       neighbourhood: { nodes: { id: string; node: { name?: string } }[]; edges: Edge[]; capped: boolean };
     }>(/* GraphQL */ `query Neighbourhood {
-      neighbourhood(id: "actor:sahel-states-alliance", filter: { relationKinds: ["MEMBER_OF"] }) {
+      neighbourhood(id: "actor:sahel-states-alliance", filter: { relationKinds: [MEMBER_OF] }) {
         nodes { id node { ... on Actor { name } } }
         edges { kind from to status claims { id } }
         capped

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/graph/core/database.js';
 import { importClaims } from '../../src/graph/bulk/import-claims.js';
+import type { ImportClaimsInput } from '../../src/generated/graphql.js';
 import { writeExport } from '../../src/interchange/export.js';
 import { ARTICLE_LOAD_TIMEOUT_MS, loadArticle, resetGraph, testDatabase } from '../support/graph.js';
 
@@ -66,9 +67,9 @@ describe('round trip', () => {
     expect(claims).toBeGreaterThan(20);
 
     await resetGraph(db);
-    await importClaims(db.scope(120_000), JSON.parse(Buffer.concat(chunks).toString('utf8')), {
-      identity: 'round-trip',
-    });
+    // The export's JSON, untyped as a file read back would be: importClaims validates it.
+    const exported = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ImportClaimsInput;
+    await importClaims(db.scope(120_000), exported, { identity: 'round-trip' });
     const after = await graph();
     expect(after.nodes.length).toBe(before.nodes.length);
     expect(after.nodes).toEqual(before.nodes);

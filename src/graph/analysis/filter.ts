@@ -1,37 +1,47 @@
 /**
  * The analysts' graph filter (GraphFilter in the SDL), checked and turned into Cypher: the
- * relationship types a traversal may follow, built only from the allow-list below (a type cannot
- * be a parameter, so user text never reaches the query), and per-step predicates on the path's
- * relationships and nodes that the planner evaluates inside the breadth-first search.
+ * relationship types a traversal may follow (the SDL's RelationKind enum, so GraphQL refuses any
+ * other value), built only from the allow-list below (a type cannot be a parameter, so user text
+ * never reaches the query), and per-step predicates on the path's relationships and nodes that
+ * the planner evaluates inside the breadth-first search.
  */
 import { badInput } from '../../errors.js';
+import { RelationKind } from '../../generated/graphql.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { checkWindow } from '../core/time-window.js';
 import { statusesKept } from '../core/confirmed.js';
 
-/** Every relationship between domain nodes (docs/model.md). NAMES (to Name nodes) is not one. */
+export type { RelationKind };
+
+/**
+ * Every relationship between domain nodes (docs/model.md): the SDL's RelationKind, in the order
+ * the Cypher names them (the generated enum's values are sorted). NAMES (to Name nodes) is not one.
+ */
 export const RELATION_KINDS = [
-  'PARTICIPATED_IN',
-  'OCCURRED_AT',
-  'LOCATED_IN',
-  'MEMBER_OF',
-  'PART_OF',
-  'ALLIED_WITH',
-  'OPPOSES',
-  'FOLLOWED_BY',
-  'ASSERTED_BY',
-  'REPORTED_IN',
-  'ABOUT',
-  'SUPPORTS',
-  'CONTRADICTS',
-  'CITES',
-] as const;
-export type RelationKind = (typeof RELATION_KINDS)[number];
+  RelationKind.PARTICIPATED_IN,
+  RelationKind.OCCURRED_AT,
+  RelationKind.LOCATED_IN,
+  RelationKind.MEMBER_OF,
+  RelationKind.PART_OF,
+  RelationKind.ALLIED_WITH,
+  RelationKind.OPPOSES,
+  RelationKind.FOLLOWED_BY,
+  RelationKind.ASSERTED_BY,
+  RelationKind.REPORTED_IN,
+  RelationKind.ABOUT,
+  RelationKind.SUPPORTS,
+  RelationKind.CONTRADICTS,
+  RelationKind.CITES,
+] as const satisfies readonly RelationKind[];
+
+type Unlisted = Exclude<RelationKind, (typeof RELATION_KINDS)[number]>;
+/** Fails to compile, naming it, when a kind added to the SDL is missing from RELATION_KINDS. */
+export const everyRelationKindListed: [Unlisted] extends [never] ? true : { unlisted: Unlisted } = true;
 
 export const CLAIM_STATUSES = ['CORROBORATED', 'REPORTED', 'UNVERIFIED', 'DISPUTED'] as const;
 
 export interface GraphFilterInput {
-  relationKinds?: readonly string[] | null;
+  relationKinds?: readonly RelationKind[] | null;
   from?: string | Date | null;
   to?: string | Date | null;
   eventTypes?: readonly string[] | null;
@@ -49,14 +59,14 @@ export function checkGraphFilter(input: GraphFilterInput | null | undefined): Gr
   const requested = input?.relationKinds ?? null;
   let kinds: RelationKind[] = [...RELATION_KINDS];
   if (requested) {
-    const unknown = requested.filter((k) => !(RELATION_KINDS as readonly string[]).includes(k));
-    if (unknown.length > 0 || requested.length === 0) {
+    // Taken from the allow-list, never from the request: only these names reach the query text.
+    kinds = RELATION_KINDS.filter((k) => requested.includes(k));
+    if (kinds.length === 0) {
       throw badInput(
-        `Unknown relation kind${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => `"${k}"`).join(', ') || '(none given)'}: use some of ${RELATION_KINDS.join(', ')}.`,
+        `relationKinds, when given, names at least one relation kind: some of ${RELATION_KINDS.join(', ')}.`,
         'filter.relationKinds',
       );
     }
-    kinds = RELATION_KINDS.filter((k) => requested.includes(k));
   }
   const statuses = statusesKept(input?.confirmedOnly, input?.claimStatus);
   if (statuses && statuses.length === 0) {

@@ -21,6 +21,13 @@ import { newEventId, type EventSpec } from '../../inputs/event.js';
 import { idempotencyKey, optional, parseInput } from '../../inputs/fields.js';
 import { addPlaceInput, type PlaceRef } from '../../inputs/place.js';
 import { addSourceInput } from '../../inputs/source.js';
+import type {
+  AddActorInput,
+  AddClaimInput,
+  AddPlaceInput,
+  AddSourceInput,
+  ImportClaimsInput,
+} from '../../generated/graphql.js';
 import { AuditLog, type Writer } from '../write/audit.js';
 import { existingIdList, writeBulkGraph, type BulkGraph } from './load.js';
 import { refreshStatuses } from '../write/claim-status.js';
@@ -44,12 +51,15 @@ export interface ImportSummary {
 /** The most claims one import takes (the request body limit usually binds first). */
 export const MAX_IMPORT_CLAIMS = 10_000;
 
+// The lists only, typed as the SDL says: each item is validated below by the single writes' rules,
+// so a refusal names its place in the list.
+const checkedLater = <T>() => z.custom<T>();
 const importShape = z.object({
   idempotencyKey: optional(idempotencyKey),
-  actors: optional(z.array(z.unknown())),
-  places: optional(z.array(z.unknown())),
-  sources: optional(z.array(z.unknown())),
-  claims: z.array(z.unknown()).min(1, 'must list at least one claim').max(MAX_IMPORT_CLAIMS),
+  actors: optional(z.array(checkedLater<AddActorInput>())),
+  places: optional(z.array(checkedLater<AddPlaceInput>())),
+  sources: optional(z.array(checkedLater<AddSourceInput>())),
+  claims: z.array(checkedLater<AddClaimInput>()).min(1, 'must list at least one claim').max(MAX_IMPORT_CLAIMS),
 });
 
 // Which names of the import already name nodes, and which nodes (a place with the ids of the
@@ -70,7 +80,7 @@ const unique = (ids: readonly string[]) => [...new Set(ids)];
 const conflict = (field: string, message: string) => appError(ErrorCode.CONFLICT, `${field}: ${message}`, { field });
 
 /** Everything the import refers to, collected before the one lookup. */
-function mentioned(actors: unknown[], places: unknown[], sources: unknown[], claims: AddClaim[]) {
+function mentioned(actors: AddActorInput[], places: AddPlaceInput[], sources: AddSourceInput[], claims: AddClaim[]) {
   const ids: Record<Label, string[]> = { Actor: [], Place: [], Source: [], Event: [], Claim: [] };
   const keys: string[] = [];
   const ref = (label: NamedLabel, r: { id?: string; name?: string; parentId?: string; parent?: PlaceRef }) => {
@@ -80,16 +90,15 @@ function mentioned(actors: unknown[], places: unknown[], sources: unknown[], cla
     if (r.parentId) ids.Place.push(r.parentId);
     if (r.parent) ref('Place', r.parent);
   };
-  for (const a of actors as { id?: string; name: string; aliases?: string[] }[]) {
+  for (const a of actors) {
     keys.push(...[a.name, ...(a.aliases ?? [])].map((n) => nameKey('Actor', n)));
     ids.Actor.push(a.id ?? idFromName('actor', a.name));
   }
-  for (const p of places as { id?: string; name: string; aliases?: string[]; parentId?: string }[]) {
+  for (const p of places) {
     ids.Place.push(p.id ?? idFromName('place', p.name), ...(p.parentId ? [p.parentId] : []));
     keys.push(...[p.name, ...(p.aliases ?? [])].map((n) => nameKey('Place', n)));
   }
-  for (const s of sources as { id?: string; citesIds?: string[] }[])
-    ids.Source.push(...(s.id ? [s.id] : []), ...(s.citesIds ?? []));
+  for (const s of sources) ids.Source.push(...(s.id ? [s.id] : []), ...(s.citesIds ?? []));
   for (const c of claims) {
     if (c.id) ids.Claim.push(c.id);
     ids.Source.push(...c.sourceIds, ...(c.supportingSourceIds ?? []), ...(c.contradictingSourceIds ?? []));
@@ -199,8 +208,8 @@ class ImportPlan {
     this.known[label].add(id);
   }
 
-  defineActor(raw: unknown, field: string): string {
-    const a = parseInput(addActorInput, raw, field);
+  defineActor(actor: AddActorInput, field: string): string {
+    const a = parseInput(addActorInput, actor, field);
     const id = a.id ?? idFromName('actor', a.name);
     this.fresh('Actor', id, field);
     const aliases = unique(a.aliases ?? []);
@@ -210,8 +219,8 @@ class ImportPlan {
     return id;
   }
 
-  definePlace(raw: unknown, field: string): string {
-    const p = parseInput(addPlaceInput, raw, field);
+  definePlace(place: AddPlaceInput, field: string): string {
+    const p = parseInput(addPlaceInput, place, field);
     const id = p.id ?? idFromName('place', p.name);
     if (p.parentId) this.require('Place', p.parentId, `${field}.parentId`);
     this.fresh('Place', id, field);
@@ -235,8 +244,8 @@ class ImportPlan {
     return id;
   }
 
-  defineSource(raw: unknown, field: string): void {
-    const s = parseInput(addSourceInput, raw, field);
+  defineSource(source: AddSourceInput, field: string): void {
+    const s = parseInput(addSourceInput, source, field);
     const id = s.id ?? `source:${randomUUID()}`;
     const citesIds = unique(s.citesIds ?? []);
     citesIds.forEach((c, i) => this.require('Source', c, `${field}.citesIds[${i}]`));
@@ -280,9 +289,13 @@ class ImportPlan {
         `${field}.kind is required: nothing is named "${ref.name}", so it will be created and needs a kind.`,
         `${field}.kind`,
       );
-    return label === 'Actor'
-      ? this.defineActor(ref, field)
-      : this.definePlace({ ...ref, parent: undefined, parentId }, field);
+    // A new node by name and kind (both checked above): defined as the import's own would be.
+    if (label === 'Actor') {
+      const actor = ref as ActorRef;
+      return this.defineActor({ ...actor, name: actor.name!, kind: actor.kind! }, field);
+    }
+    const { name, kind, aliases, location } = ref as PlaceRef;
+    return this.definePlace({ name: name!, kind: kind!, aliases, location, parentId }, field);
   }
 
   /** Plans the event; returns its id and the nodes the claim links through it. */
@@ -490,8 +503,8 @@ async function lookUp(tx: WriteTx, ids: Record<Label, string[]>, keys: string[])
 }
 
 /** Mutation importClaims: validated item by item, then one transaction; returns what it added. */
-export async function importClaims(db: DbScope, raw: unknown, writer: Writer): Promise<ImportSummary> {
-  const input = parseInput(importShape, raw, 'input');
+export async function importClaims(db: DbScope, given: ImportClaimsInput, writer: Writer): Promise<ImportSummary> {
+  const input = parseInput(importShape, given, 'input');
   const actors = input.actors ?? [];
   const places = input.places ?? [];
   const sources = input.sources ?? [];
@@ -527,7 +540,7 @@ export async function importClaims(db: DbScope, raw: unknown, writer: Writer): P
       };
     };
     // A retry with the same key and the same import returns the first summary (idempotency.ts).
-    const { value } = await onceValue(tx, writer.identity, input.idempotencyKey, 'importClaims', work, raw);
+    const { value } = await onceValue(tx, writer.identity, input.idempotencyKey, 'importClaims', work, given);
     await log.flush(tx);
     return value;
   });

@@ -15,6 +15,7 @@ import type { ActorObject } from '../core/mapping.js';
 import { requireEvery } from './checks.js';
 import { inOneTransaction } from './transaction.js';
 import { recordMerge } from './merged-ids.js';
+import type { MergeActorsInput } from '../../generated/graphql.js';
 
 const UNITE = `
   ON CREATE SET n.claimIds = r.claimIds, n.status = r.status, n.createdAt = r.createdAt
@@ -89,8 +90,8 @@ async function moveEverything(tx: WriteTx, keepId: string, mergeId: string): Pro
 }
 
 /** Mutation mergeActors (admin): keeps `keepId`, removes `mergeId` after moving all it has. */
-export async function mergeActors(db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> {
-  const input = parseInput(mergeActorsInput, raw);
+export async function mergeActors(db: DbScope, given: MergeActorsInput, writer: Writer): Promise<ActorObject> {
+  const input = parseInput(mergeActorsInput, given);
   return inOneTransaction(db, async (tx) => {
     await requireEvery(tx, [
       { label: 'Actor', id: input.keepId, field: 'input.keepId' },

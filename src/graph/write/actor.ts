@@ -17,6 +17,7 @@ import { idFromName } from '../../domain/names.js';
 import { created, requireOne } from './checks.js';
 import { noteNearDuplicate, noteOutcome } from './outcomes.js';
 import { aliasInput } from '../../inputs/fields.js';
+import type { AddActorInput, AliasInput, UpdateActorInput } from '../../generated/graphql.js';
 
 const ACTOR_EXISTS = `MATCH (a:Actor {id: $id}) RETURN a.id AS id`;
 
@@ -104,8 +105,8 @@ export async function readActor(tx: WriteTx, id: string): Promise<ActorObject> {
 }
 
 /** Mutation addActor: one transaction. */
-export async function addActor(db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> {
-  const input = parseInput(addActorInput, raw);
+export async function addActor(db: DbScope, given: AddActorInput, writer: Writer): Promise<ActorObject> {
+  const input = parseInput(addActorInput, given);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addActor');
     const { id } = await once(
@@ -130,8 +131,8 @@ const UPDATE_ACTOR = `
  * alias that already names another actor is allowed (two actors may share an alias) and makes
  * that name ambiguous: lookups by it are refused with both candidates until one is chosen by id.
  */
-export async function updateActor(db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> {
-  const input = parseInput(updateActorInput, raw);
+export async function updateActor(db: DbScope, given: UpdateActorInput, writer: Writer): Promise<ActorObject> {
+  const input = parseInput(updateActorInput, given);
   return inOneTransaction(db, async (tx) => {
     await requireOne(tx, 'Actor', input.id, 'input.id');
     const log = new AuditLog(writer, 'updateActor');
@@ -160,8 +161,8 @@ export async function updateActor(db: DbScope, raw: unknown, writer: Writer): Pr
  */
 function actorAliasMutation(change: 'add' | 'remove') {
   const action = change === 'add' ? 'addActorAlias' : 'removeActorAlias';
-  return async (db: DbScope, raw: unknown, writer: Writer): Promise<ActorObject> => {
-    const input = parseInput(aliasInput, raw);
+  return async (db: DbScope, given: AliasInput, writer: Writer): Promise<ActorObject> => {
+    const input = parseInput(aliasInput, given);
     return inOneTransaction(db, async (tx) => {
       const log = new AuditLog(writer, action);
       const { id } = await once(

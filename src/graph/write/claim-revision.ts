@@ -22,6 +22,7 @@ import { once } from './idempotency.js';
 import { resolvePlace } from './place.js';
 import { requireAll, requireOne } from './checks.js';
 import { inOneTransaction } from './transaction.js';
+import type { ReviseClaimInput } from '../../generated/graphql.js';
 
 const READ_STATEMENTS = `
   MATCH (c:Claim {id: $id})
@@ -157,8 +158,8 @@ async function revise(tx: WriteTx, input: ReviseClaim, log: AuditLog): Promise<s
 }
 
 /** Mutation reviseClaim: validated first, then one transaction. */
-export async function reviseClaim(db: DbScope, raw: unknown, writer: Writer): Promise<ClaimObject> {
-  const input = parseInput(reviseClaimInput, raw);
+export async function reviseClaim(db: DbScope, given: ReviseClaimInput, writer: Writer): Promise<ClaimObject> {
+  const input = parseInput(reviseClaimInput, given);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'reviseClaim');
     const { id } = await once(

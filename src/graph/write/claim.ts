@@ -30,6 +30,7 @@ import { resolvePlace } from './place.js';
 import { created, type Reference, requireAll, requireEvery, requireOne } from './checks.js';
 import { markFingerprint, refuseDuplicate } from './claim-duplicates.js';
 import { fatalitiesFigure, refreshFatalitiesOfClaims, writeFigures } from './figures.js';
+import type { AddClaimInput, RetractClaimInput } from '../../generated/graphql.js';
 
 const CLAIM_EXISTS = `MATCH (c:Claim {id: $id}) RETURN c.id AS id`;
 
@@ -239,8 +240,8 @@ export async function readClaim(tx: WriteTx, id: string): Promise<ClaimObject> {
 }
 
 /** Mutation addClaim: validated first, then one transaction. */
-export async function addClaim(db: DbScope, raw: unknown, writer: Writer): Promise<ClaimObject> {
-  const input = parseAddClaim(raw);
+export async function addClaim(db: DbScope, given: AddClaimInput, writer: Writer): Promise<ClaimObject> {
+  const input = parseAddClaim(given);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addClaim');
     const { id } = await once(
@@ -271,8 +272,8 @@ const CLAIMS_IT_STANDS_ON = `
  * Mutation retractClaim (admin): the claim stays, with its reason, for history; default reads
  * hide it, and the fact edges it backed are re-ranked without it.
  */
-export async function retractClaim(db: DbScope, raw: unknown, writer: Writer): Promise<ClaimObject> {
-  const input = parseInput(retractClaimInput, raw);
+export async function retractClaim(db: DbScope, given: RetractClaimInput, writer: Writer): Promise<ClaimObject> {
+  const input = parseInput(retractClaimInput, given);
   return inOneTransaction(db, async (tx) => {
     await requireOne(tx, 'Claim', input.claimId, 'input.claimId');
     const log = new AuditLog(writer, 'retractClaim');

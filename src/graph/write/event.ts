@@ -21,6 +21,7 @@ import { timeLabel } from '../../domain/time-label.js';
 import { created, requireOne } from './checks.js';
 import { inOneTransaction } from './transaction.js';
 import { noteOutcome } from './outcomes.js';
+import type { UpdateEventInput } from '../../generated/graphql.js';
 
 const READ_EVENT = `
   MATCH (e:Event {id: $id})
@@ -215,8 +216,8 @@ const MOVE_EVENT = `
  * `placeId` corrects where it occurred, keeping the claims behind that fact; an event with no
  * place yet gets one from a claim (addClaim), so every place of an event stays backed by one.
  */
-export async function updateEvent(db: DbScope, raw: unknown, writer: Writer): Promise<EventObject> {
-  const input = parseInput(updateEventInput, raw);
+export async function updateEvent(db: DbScope, given: UpdateEventInput, writer: Writer): Promise<EventObject> {
+  const input = parseInput(updateEventInput, given);
   if (input.fatalities)
     throw badInput(
       `input.fatalities: an event's figures are stated by claims, each with its claimant. Add a claim that states them: addClaim with events: [{ id: "${input.id}" }] and figures: [{ kind: KILLED, of: …, low: …, high: … }].`,

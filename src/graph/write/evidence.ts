@@ -23,6 +23,7 @@ import { once } from './idempotency.js';
 import type { ClaimObject } from '../core/mapping.js';
 import { type Reference, requireEvery } from './checks.js';
 import { inOneTransaction } from './transaction.js';
+import type { ClaimEvidenceInput } from '../../generated/graphql.js';
 
 type Stance = 'SUPPORTS' | 'CONTRADICTS';
 
@@ -139,8 +140,8 @@ async function addEvidence(tx: WriteTx, input: EvidenceInput, stance: Stance, lo
 }
 
 function evidenceMutation(stance: Stance) {
-  return async (db: DbScope, raw: unknown, writer: Writer): Promise<ClaimObject> => {
-    const input = parseInput(claimEvidenceInput, raw);
+  return async (db: DbScope, given: ClaimEvidenceInput, writer: Writer): Promise<ClaimObject> => {
+    const input = parseInput(claimEvidenceInput, given);
     return inOneTransaction(db, async (tx) => {
       const log = new AuditLog(writer, ACTION[stance]);
       const { id } = await once(

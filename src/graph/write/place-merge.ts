@@ -17,6 +17,7 @@ import { requireEvery } from './checks.js';
 import { recordMerge } from './merged-ids.js';
 import { readPlace } from './place.js';
 import { inOneTransaction } from './transaction.js';
+import type { MergePlacesInput } from '../../generated/graphql.js';
 
 const MOVE_OCCURRENCES = `
   MATCH (e:Event)-[r:OCCURRED_AT]->(m:Place {id: $mergeId}), (k:Place {id: $keepId})
@@ -93,8 +94,8 @@ async function moveEverything(tx: WriteTx, keepId: string, mergeId: string): Pro
 }
 
 /** Mutation mergePlaces (admin): keeps `keepId`, removes `mergeId` after moving all it has. */
-export async function mergePlaces(db: DbScope, raw: unknown, writer: Writer): Promise<PlaceObject> {
-  const input = parseInput(mergePlacesInput, raw);
+export async function mergePlaces(db: DbScope, given: MergePlacesInput, writer: Writer): Promise<PlaceObject> {
+  const input = parseInput(mergePlacesInput, given);
   return inOneTransaction(db, async (tx) => {
     await requireEvery(tx, [
       { label: 'Place', id: input.keepId, field: 'input.keepId' },

@@ -18,6 +18,7 @@ import { ambiguous, hierarchyOf, lockName, nearDuplicates, nextAliases, placesNa
 import { idFromName } from '../../domain/names.js';
 import { created, requireOne } from './checks.js';
 import { noteNearDuplicate, noteOutcome } from './outcomes.js';
+import type { AddPlaceInput, AliasInput, UpdatePlaceInput } from '../../generated/graphql.js';
 
 const PLACE_EXISTS = `MATCH (p:Place {id: $id}) RETURN p.id AS id`;
 
@@ -228,8 +229,8 @@ export async function readPlace(tx: WriteTx, id: string): Promise<PlaceObject> {
 }
 
 /** Mutation addPlace: one transaction. */
-export async function addPlace(db: DbScope, raw: unknown, writer: Writer): Promise<PlaceObject> {
-  const input = parseInput(addPlaceInput, raw);
+export async function addPlace(db: DbScope, given: AddPlaceInput, writer: Writer): Promise<PlaceObject> {
+  const input = parseInput(addPlaceInput, given);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addPlace');
     const { id } = await once(
@@ -257,8 +258,8 @@ const SET_LOCATION = `
  * Mutation updatePlace: changes the given fields; `aliases` replaces the list, `parentId` moves
  * it (never inside itself). Shared names are allowed and then ambiguous, as for actors.
  */
-export async function updatePlace(db: DbScope, raw: unknown, writer: Writer): Promise<PlaceObject> {
-  const input = parseInput(updatePlaceInput, raw);
+export async function updatePlace(db: DbScope, given: UpdatePlaceInput, writer: Writer): Promise<PlaceObject> {
+  const input = parseInput(updatePlaceInput, given);
   return inOneTransaction(db, async (tx) => {
     await requireOne(tx, 'Place', input.id, 'input.id');
     const log = new AuditLog(writer, 'updatePlace');
@@ -307,8 +308,8 @@ const PARENT_OF = `MATCH (p:Place {id: $id}) RETURN head([(p)-[:LOCATED_IN]->(q:
  */
 export function placeAliasMutation(change: 'add' | 'remove') {
   const action = change === 'add' ? 'addPlaceAlias' : 'removePlaceAlias';
-  return async (db: DbScope, raw: unknown, writer: Writer): Promise<PlaceObject> => {
-    const input = parseInput(aliasInput, raw);
+  return async (db: DbScope, given: AliasInput, writer: Writer): Promise<PlaceObject> => {
+    const input = parseInput(aliasInput, given);
     return inOneTransaction(db, async (tx) => {
       const log = new AuditLog(writer, action);
       const { id } = await once(

@@ -19,6 +19,7 @@ import { noteOutcome, outcomesOf, type NearDuplicate, type RecordOutcome, type R
 import { createPlace, resolvePlace } from './place.js';
 import { createSource } from './source.js';
 import { inOneTransaction } from './transaction.js';
+import type { EnterReportInput } from '../../generated/graphql.js';
 
 export interface ReportResult {
   replayed: boolean;
@@ -101,8 +102,8 @@ async function writeReport(tx: WriteTx, input: EnterReport, log: AuditLog): Prom
 }
 
 /** Mutation enterReport: validated first, then one transaction. */
-export async function enterReport(db: DbScope, raw: unknown, writer: Writer): Promise<ReportResult> {
-  const input = parseInput(enterReportInput, raw);
+export async function enterReport(db: DbScope, given: EnterReportInput, writer: Writer): Promise<ReportResult> {
+  const input = parseInput(enterReportInput, given);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'enterReport');
     const { value, replayed } = await onceValue(

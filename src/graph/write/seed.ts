@@ -14,6 +14,7 @@ import { addClaim } from './claim.js';
 import type { Database } from '../core/database.js';
 import { addPlace } from './place.js';
 import { addSource } from './source.js';
+import type { ImportClaimsInput } from '../../generated/graphql.js';
 
 export const SEED_DIR = join(PROJECT_ROOT, 'seed');
 export const SEED_WRITER: Writer = { identity: 'seed' };
@@ -30,12 +31,10 @@ export interface SeedSummary {
   roundTrips: number;
 }
 
-interface SeedDocument {
-  actors?: Record<string, unknown>[] | null;
-  places?: Record<string, unknown>[] | null;
-  sources?: Record<string, unknown>[] | null;
-  claims?: Record<string, unknown>[] | null;
-}
+/** A seed file: an ImportClaimsInput (an empty file, or one without claims, is allowed here). */
+type SeedDocument = Partial<ImportClaimsInput>;
+/** What the loader reads of every record: its id, which is also its idempotency key. */
+type SeedRecord = { id?: string | null; idempotencyKey?: string | null };
 
 /** seed/article.yaml, then the other seed/*.yaml files in name order. */
 export function seedFiles(dir = SEED_DIR): string[] {
@@ -46,7 +45,7 @@ export function seedFiles(dir = SEED_DIR): string[] {
 }
 
 /** Each record once: its id is its idempotency key (a record without an id would be added each run). */
-const keyed = (record: Record<string, unknown>) => ({ ...record, idempotencyKey: record.id });
+const keyed = <T extends SeedRecord>(record: T): T => ({ ...record, idempotencyKey: record.id });
 
 export class SeedError extends Error {}
 
@@ -71,8 +70,9 @@ export async function loadSeed(db: Database, files: string[] = seedFiles()): Pro
     roundTrips: 0,
   };
   for (const file of files) {
+    // Untyped YAML enters here; each record is validated by its write function's input rules next.
     const doc = (parse(readFileSync(file, 'utf8')) ?? {}) as SeedDocument;
-    const at = (section: string, i: number, record: Record<string, unknown>) =>
+    const at = (section: string, i: number, record: SeedRecord) =>
       `${basename(file)} ${section}[${i}] (${String(record.id ?? 'no id')})`;
     for (const [i, actor] of (doc.actors ?? []).entries()) {
       await located(at('actors', i, actor), addActor(scope, keyed(actor), SEED_WRITER));

@@ -11,6 +11,7 @@ import { once } from './idempotency.js';
 import { toSource, type SourceObject } from '../core/mapping.js';
 import { created, requireAll } from './checks.js';
 import { noteOutcome } from './outcomes.js';
+import type { AddSourceInput } from '../../generated/graphql.js';
 
 const SOURCE_EXISTS = `MATCH (s:Source {id: $id}) RETURN s.id AS id`;
 
@@ -60,8 +61,8 @@ export async function readSource(tx: WriteTx, id: string): Promise<SourceObject>
 }
 
 /** Mutation addSource: one transaction. */
-export async function addSource(db: DbScope, raw: unknown, writer: Writer): Promise<SourceObject> {
-  const input = parseInput(addSourceInput, raw);
+export async function addSource(db: DbScope, given: AddSourceInput, writer: Writer): Promise<SourceObject> {
+  const input = parseInput(addSourceInput, given);
   return inOneTransaction(db, async (tx) => {
     const log = new AuditLog(writer, 'addSource');
     const { id } = await once(

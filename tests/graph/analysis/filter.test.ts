@@ -37,14 +37,13 @@ describe('checkGraphFilter', () => {
     );
   });
 
-  it('accepts only relationship kinds from the allow-list', () => {
+  // Any other value is refused by GraphQL itself (the RelationKind enum): tests/e2e/analysis.e2e.test.ts.
+  it('follows the kinds asked for, in the allow-list order, and refuses an empty list', () => {
     expect(checkGraphFilter({ relationKinds: ['ALLIED_WITH', 'MEMBER_OF'] }).kinds).toEqual([
       'MEMBER_OF',
       'ALLIED_WITH',
     ]);
-    for (const kinds of [['NAMES'], ['member_of'], ['MEMBER_OF]-() DETACH DELETE n//'], []]) {
-      expect(codeOf(() => checkGraphFilter({ relationKinds: kinds }))).toBe('BAD_USER_INPUT');
-    }
+    expect(codeOf(() => checkGraphFilter({ relationKinds: [] }))).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/graph/core/database.js';
+import type { EventInput, FatalitiesInput } from '../../../src/generated/graphql.js';
 import { addClaim } from '../../../src/graph/write/claim.js';
 import { eventStats, type EventStatsBucketObject } from '../../../src/graph/analysis/stats.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';
@@ -77,7 +78,7 @@ describe('eventStats on the article', () => {
 
 describe('eventStats with known fatalities', () => {
   beforeAll(async () => {
-    const battle = (id: string, day: string, fatalities: Record<string, number> | undefined) => ({
+    const battle = (id: string, day: string, fatalities: FatalitiesInput | undefined): EventInput => ({
       id,
       type: 'BATTLE',
       subType: 'ARMED_CLASH',

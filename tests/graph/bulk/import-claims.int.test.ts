@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importClaims } from '../../../src/graph/bulk/import-claims.js';
 import type { Database } from '../../../src/graph/core/database.js';
+import type { ImportClaimsInput } from '../../../src/generated/graphql.js';
 import { SEED_DIR } from '../../../src/graph/write/seed.js';
 import { countGraph, loadArticle, resetGraph, testDatabase } from '../../support/graph.js';
 
@@ -27,7 +28,8 @@ const NODES = `
   ORDER BY label, id`;
 
 let db: Database;
-const article = parse(readFileSync(join(SEED_DIR, 'article.yaml'), 'utf8')) as Record<string, unknown>;
+// Untyped YAML, as the seed loader reads it: importClaims validates it.
+const article = parse(readFileSync(join(SEED_DIR, 'article.yaml'), 'utf8')) as ImportClaimsInput;
 
 async function snapshot() {
   const facts = (await db.scope().read(FACTS)).map((r) => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/graph/core/database.js';
+import type { AddSourceInput } from '../../../src/generated/graphql.js';
 import { migrate } from '../../../src/graph/core/migrations.js';
 import { fingerprintOf } from '../../../src/graph/write/idempotency.js';
 import { addSource } from '../../../src/graph/write/source.js';
@@ -34,7 +35,7 @@ describe('idempotency keys', () => {
   });
 
   it('replay the first result for the same request, and refuse another request under the key', async () => {
-    const input = { idempotencyKey: 'src-1', kind: 'ARTICLE', title: 'First' };
+    const input: AddSourceInput = { idempotencyKey: 'src-1', kind: 'ARTICLE', title: 'First' };
     const first = await addSource(db.scope(), input, writer);
     const counts = await countGraph(db);
     expect((await addSource(db.scope(), { ...input }, writer)).id).toBe(first.id);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/graph/core/database.js';
+import type { AddPlaceInput } from '../../../src/generated/graphql.js';
 import { migrate } from '../../../src/graph/core/migrations.js';
 import { AuditLog } from '../../../src/graph/write/audit.js';
 import { addPlace, resolvePlace } from '../../../src/graph/write/place.js';
@@ -26,13 +27,13 @@ beforeAll(async () => {
   await migrate(db);
   await resetGraph(db);
   const scope = db.scope(60_000);
-  for (const place of [
+  const places: AddPlaceInput[] = [
     { id: 'place:t-mali', name: 'Mali', kind: 'COUNTRY' },
     { id: 'place:t-mopti', name: 'Mopti region', kind: 'REGION', parentId: 'place:t-mali' },
     { id: 'place:t-gao', name: 'Gao region', kind: 'REGION', parentId: 'place:t-mali' },
     { name: 'Dioura', kind: 'TOWN', parentId: 'place:t-mopti', pcode: 'ML0599' },
-  ])
-    await addPlace(scope, place, writer);
+  ];
+  for (const place of places) await addPlace(scope, place, writer);
 }, 120_000);
 afterAll(async () => {
   await db.close();
