@@ -14,6 +14,7 @@ const scalars = {
   Longitude: 'number',
   JSON: 'unknown',
   IdempotencyKey: 'string',
+  PartialDateTime: 'string',
 };
 
 const config: CodegenConfig = {

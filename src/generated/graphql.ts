@@ -30,7 +30,7 @@ export type Scalars = {
    * A time as people write it: a year (2023), a month (2023-09), a day (2023-09-28), or an ISO 8601
    * date-time with a time zone (2023-09-17T12:00:00Z). A year, month or day stands for all of it.
    */
-  PartialDateTime: { input: unknown; output: unknown; }
+  PartialDateTime: { input: string; output: string; }
   /** An absolute http(s) URL. */
   URL: { input: string; output: string; }
 };

@@ -200,7 +200,7 @@ export type GraphFilter = {
   /** Events (on the path, in the view, in the timeline, near the point) that end at or after this instant; an unknown end is open. */
   from?: string | null | undefined;
   /** Relationship types to follow (default: all between domain nodes), e.g. [PARTICIPATED_IN, ALLIED_WITH]. */
-  relationKinds?: Array<string> | null | undefined;
+  relationKinds?: Array<RelationKind> | null | undefined;
   /** Events that start at or before this instant; an unknown start is open. */
   to?: string | null | undefined;
 };
@@ -249,6 +249,23 @@ export type PlaceRef = {
   /** An OCHA P-code: matches the place that has it, or is given to the new place. */
   pcode?: string | null | undefined;
 };
+
+/** A relationship type between domain nodes that a path or a neighbourhood may follow (docs/model.md). */
+export type RelationKind =
+  | 'ABOUT'
+  | 'ALLIED_WITH'
+  | 'ASSERTED_BY'
+  | 'CITES'
+  | 'CONTRADICTS'
+  | 'FOLLOWED_BY'
+  | 'LOCATED_IN'
+  | 'MEMBER_OF'
+  | 'OCCURRED_AT'
+  | 'OPPOSES'
+  | 'PARTICIPATED_IN'
+  | 'PART_OF'
+  | 'REPORTED_IN'
+  | 'SUPPORTS';
 
 /** An actor the report names: an existing one (by id or name), or a new one, which then needs its kind. */
 export type ReportActorInput = {
@@ -308,11 +325,11 @@ export type TimePrecision =
  * a month at MONTH. Without `precision`, the coarser of start and end sets it (a date-time is EXACT).
  */
 export type TimeSpanInput = {
-  end?: unknown;
+  end?: string | null | undefined;
   /** A human reading, e.g. 'afternoon'; derived from start/end/precision when omitted. */
   label?: string | null | undefined;
   precision?: TimePrecision | null | undefined;
-  start?: unknown;
+  start?: string | null | undefined;
 };
 
 export type ExplorerSourceFieldsFragment = {
