@@ -4,17 +4,14 @@
  * or that are about it, its names and aliases — then the duplicate is removed, in one
  * transaction. A relationship type this module does not know is refused rather than lost.
  */
-import { appError, ErrorCode } from '../../errors.js';
 import { mergeActorsInput } from '../../inputs/actor.js';
 import { parseInput } from '../../inputs/fields.js';
 import { readActor } from './actor.js';
-import { AuditLog, type Writer } from './audit.js';
-import { refreshStatuses } from './claim-status.js';
-import type { DbScope, WriteTx } from '../core/database.js';
+import type { Writer } from './audit.js';
+import type { DbScope } from '../core/database.js';
 import type { ActorObject } from '../core/mapping.js';
-import { requireEvery } from './checks.js';
 import { inOneTransaction } from './transaction.js';
-import { recordMerge } from './merged-ids.js';
+import { mergeRecords, type MergePlan } from './merged-ids.js';
 import type { MergeActorsInput } from '../../generated/graphql.js';
 
 const UNITE = `
@@ -71,41 +68,19 @@ const ABSORB = `
   DETACH DELETE m
   RETURN merged`;
 
-async function moveEverything(tx: WriteTx, keepId: string, mergeId: string): Promise<string[]> {
-  const params = { keepId, mergeId };
-  const claimIds = new Set<string>();
-  for (const statement of [MOVE_PARTICIPATIONS, ...MOVE_RELATIONS, MOVE_PROVENANCE]) {
-    for (const row of await tx.run(statement, params))
-      for (const id of row.get('claimIds') as string[]) claimIds.add(id);
-  }
-  const [left] = await tx.run(LEFT_OVER, params);
-  const types = (left?.get('types') as string[] | undefined) ?? [];
-  if (types.length > 0) {
-    throw appError(
-      ErrorCode.CONFLICT,
-      `${mergeId} has relationships mergeActors cannot move (${types.join(', ')}); nothing was merged. Report this so the merge learns them.`,
-    );
-  }
-  return [...claimIds];
-}
+const PLAN: MergePlan = {
+  label: 'Actor',
+  action: 'mergeActors',
+  moves: [MOVE_PARTICIPATIONS, ...MOVE_RELATIONS, MOVE_PROVENANCE],
+  leftOver: LEFT_OVER,
+  absorb: ABSORB,
+};
 
 /** Mutation mergeActors (admin): keeps `keepId`, removes `mergeId` after moving all it has. */
 export async function mergeActors(db: DbScope, given: MergeActorsInput, writer: Writer): Promise<ActorObject> {
   const input = parseInput(mergeActorsInput, given);
   return inOneTransaction(db, async (tx) => {
-    await requireEvery(tx, [
-      { label: 'Actor', id: input.keepId, field: 'input.keepId' },
-      { label: 'Actor', id: input.mergeId, field: 'input.mergeId' },
-    ]);
-    const log = new AuditLog(writer, 'mergeActors');
-    const claimIds = await moveEverything(tx, input.keepId, input.mergeId);
-    const [row] = await tx.run(ABSORB, input);
-    await recordMerge(tx, 'Actor', input.keepId, input.mergeId);
-    // United edges rank the claims of both records.
-    await refreshStatuses(tx, claimIds);
-    log.record(input.keepId, { mergedId: input.mergeId, merged: row?.get('merged') as unknown, claimIds });
-    log.record(input.mergeId, { mergedInto: input.keepId });
-    await log.flush(tx);
+    await mergeRecords(tx, PLAN, input, writer);
     return readActor(tx, input.keepId);
   });
 }

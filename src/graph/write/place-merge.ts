@@ -6,15 +6,12 @@
  * place (merged-ids.ts) and its history stays readable from either id. A relationship type this
  * module does not know is refused rather than lost.
  */
-import { appError, ErrorCode } from '../../errors.js';
 import { parseInput } from '../../inputs/fields.js';
 import { mergePlacesInput } from '../../inputs/place.js';
-import { AuditLog, type Writer } from './audit.js';
-import { refreshStatuses } from './claim-status.js';
-import type { DbScope, WriteTx } from '../core/database.js';
+import type { Writer } from './audit.js';
+import type { DbScope } from '../core/database.js';
 import type { PlaceObject } from '../core/mapping.js';
-import { requireEvery } from './checks.js';
-import { recordMerge } from './merged-ids.js';
+import { mergeRecords, type MergePlan } from './merged-ids.js';
 import { readPlace } from './place.js';
 import { inOneTransaction } from './transaction.js';
 import type { MergePlacesInput } from '../../generated/graphql.js';
@@ -75,41 +72,19 @@ const ABSORB = `
   SET k.geonamesId = coalesce(k.geonamesId, merged.geonamesId), k.pcode = coalesce(k.pcode, merged.pcode)
   RETURN merged`;
 
-async function moveEverything(tx: WriteTx, keepId: string, mergeId: string): Promise<string[]> {
-  const params = { keepId, mergeId };
-  const claimIds = new Set<string>();
-  for (const statement of [MOVE_OCCURRENCES, MOVE_HIERARCHY, MOVE_PROVENANCE]) {
-    for (const row of await tx.run(statement, params))
-      for (const id of row.get('claimIds') as string[]) claimIds.add(id);
-  }
-  const [left] = await tx.run(LEFT_OVER, params);
-  const types = (left?.get('types') as string[] | undefined) ?? [];
-  if (types.length > 0) {
-    throw appError(
-      ErrorCode.CONFLICT,
-      `${mergeId} has relationships mergePlaces cannot move (${types.join(', ')}); nothing was merged. Report this so the merge learns them.`,
-    );
-  }
-  return [...claimIds];
-}
+const PLAN: MergePlan = {
+  label: 'Place',
+  action: 'mergePlaces',
+  moves: [MOVE_OCCURRENCES, MOVE_HIERARCHY, MOVE_PROVENANCE],
+  leftOver: LEFT_OVER,
+  absorb: ABSORB,
+};
 
 /** Mutation mergePlaces (admin): keeps `keepId`, removes `mergeId` after moving all it has. */
 export async function mergePlaces(db: DbScope, given: MergePlacesInput, writer: Writer): Promise<PlaceObject> {
   const input = parseInput(mergePlacesInput, given);
   return inOneTransaction(db, async (tx) => {
-    await requireEvery(tx, [
-      { label: 'Place', id: input.keepId, field: 'input.keepId' },
-      { label: 'Place', id: input.mergeId, field: 'input.mergeId' },
-    ]);
-    const log = new AuditLog(writer, 'mergePlaces');
-    const claimIds = await moveEverything(tx, input.keepId, input.mergeId);
-    const [row] = await tx.run(ABSORB, input);
-    await recordMerge(tx, 'Place', input.keepId, input.mergeId);
-    // United edges rank the claims of both records.
-    await refreshStatuses(tx, claimIds);
-    log.record(input.keepId, { mergedId: input.mergeId, merged: row?.get('merged') as unknown, claimIds });
-    log.record(input.mergeId, { mergedInto: input.keepId });
-    await log.flush(tx);
+    await mergeRecords(tx, PLAN, input, writer);
     return readPlace(tx, input.keepId);
   });
 }
