@@ -35,79 +35,24 @@ import { normaliseName } from '../src/domain/names.js';
 import { parseAddClaim } from '../src/inputs/claim.js';
 import { scalarResolvers } from '../src/resolvers/scalars.js';
 import { figureEvent } from '../src/graph/write/figures.js';
+import type {
+  AddActorInput,
+  AddClaimInput,
+  AddPlaceInput,
+  AddSourceInput,
+  EventInput,
+  ImportClaimsInput,
+} from '../src/generated/graphql.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OPERATION = /* GraphQL */ `mutation Seed($input: ImportClaimsInput!) { importClaims(input: $input) { claimsAdded } }`;
 
-// The shape of a value that getVariableValues accepted (optional fields may be absent or null).
+// A value getVariableValues accepted has the generated input types' shape.
 type Maybe<T> = T | null | undefined;
-interface Ref {
-  id?: Maybe<string>;
-  name?: Maybe<string>;
-}
-interface TimeSpan {
-  start?: Maybe<string>;
-  end?: Maybe<string>;
-  precision: string;
-}
-interface Fatalities {
-  low?: Maybe<number>;
-  high?: Maybe<number>;
-  best?: Maybe<number>;
-}
-interface EventInput {
-  id?: Maybe<string>;
-  type?: Maybe<string>;
-  subType?: Maybe<string>;
-  time?: Maybe<TimeSpan>;
-  description?: Maybe<string>;
-  fatalities?: Maybe<Fatalities>;
-  place?: Maybe<Ref>;
-  participants?: Maybe<{ actor: Ref; role: string }[]>;
-  partOfId?: Maybe<string>;
-  followsId?: Maybe<string>;
-}
-interface Named {
-  id?: Maybe<string>;
-  name: string;
-  aliases?: Maybe<string[]>;
-}
-interface PlaceInput extends Named {
-  parentId?: Maybe<string>;
-}
-interface SourceInput {
-  id?: Maybe<string>;
-  publisher?: Maybe<string>;
-  citesIds?: Maybe<string[]>;
-}
-interface FigureInput {
-  kind: string;
-  of?: Maybe<Ref>;
-  eventId?: Maybe<string>;
-}
-interface ClaimInput {
-  id?: Maybe<string>;
-  assertedBy: Ref;
-  sourceIds: string[];
-  supportingSourceIds?: Maybe<string[]>;
-  contradictingSourceIds?: Maybe<string[]>;
-  notIndependentlyVerified?: Maybe<boolean>;
-  events?: Maybe<EventInput[]>;
-  relations?: Maybe<{ from: Ref; kind: string; to: Ref }[]>;
-  figures?: Maybe<FigureInput[]>;
-  about?: Maybe<{
-    actors?: Maybe<Ref[]>;
-    places?: Maybe<Ref[]>;
-    eventIds?: Maybe<string[]>;
-    claimIds?: Maybe<string[]>;
-  }>;
-}
-interface Seed {
-  actors?: Maybe<Named[]>;
-  places?: Maybe<PlaceInput[]>;
-  sources?: Maybe<SourceInput[]>;
-  claims: ClaimInput[];
-}
+type Seed = ImportClaimsInput;
+type ClaimInput = AddClaimInput;
+type SourceInput = AddSourceInput;
+type Named = AddActorInput | AddPlaceInput;
 
 function loadSchema() {
   const files = readdirSync(join(ROOT, 'schema')).filter((f) => f.endsWith('.graphql'));
