@@ -57,7 +57,7 @@ export interface ParticipationsKey {
   id: string;
   role: string | null;
   page: PageParams;
-  /** What the selection reads besides the page (src/resolvers/actor.ts looks it up). */
+  /** What the selection reads besides the page (src/resolvers/read-ahead.ts plans it). */
   reads: ParticipationReads;
 }
 export interface PlaceEventsKey {
@@ -125,7 +125,7 @@ function withArguments<K extends { id: string }, T>(load: (ids: string[], args: 
 
 /**
  * Primes actorById with the actors a participations batch read (whole). What it read of the next
- * levels stays on the objects read (AHEAD, see src/graph/core/mapping.ts): it may hold only the
+ * levels stays on the objects read (see src/resolvers/read-ahead.ts): it may hold only the
  * properties selected along that path, so it is not primed where another path could read it.
  */
 function primeFromParticipations(loaders: Loaders, ids: readonly string[], batch: ParticipationsBatch): void {

@@ -1,10 +1,11 @@
 /** Claims: `claim`, `claims`, and a claim's provenance, evidence, subjects, figures and stances. */
 import { foundOrNotFound } from './lookup.js';
 import { claimOrdering, type ClaimProvenance, type EvidencePart, listClaims } from '../graph/read/claim.js';
-import { AHEAD, type ClaimObject } from '../graph/core/mapping.js';
+import type { ClaimObject } from '../graph/core/mapping.js';
 import { pageParams } from '../graph/core/pagination.js';
 import type { Context } from '../request/context.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { answerAhead } from './read-ahead.js';
 
 /** The claims behind a fact edge (its claimIds), retracted ones hidden, in one batched load. */
 export async function claimsBehind(ctx: Context, claimIds: readonly string[]): Promise<ClaimObject[]> {
@@ -18,7 +19,7 @@ async function evidencePart<P extends EvidencePart>(
   part: P,
   ctx: Context,
 ): Promise<ClaimProvenance[P]> {
-  const ahead = claim[AHEAD]?.[part];
+  const ahead = answerAhead(claim, part);
   return ahead !== undefined ? (ahead as ClaimProvenance[P]) : (await ctx.loaders.claimEvidence.load(claim.id))[part];
 }
 
@@ -29,7 +30,7 @@ export const claimResolvers: Resolvers = {
       listClaims(ctx.db, filter ?? {}, pageParams(claimOrdering, first, after)),
   },
   Claim: {
-    // The parts a nested read found ahead answer first (src/graph/read/actor-participations.ts).
+    // The parts a nested read found ahead answer first (read-ahead.ts).
     assertedBy: (claim, _args, ctx) => evidencePart(claim, 'assertedBy', ctx),
     reportedIn: (claim, _args, ctx) => evidencePart(claim, 'reportedIn', ctx),
     supportingSources: (claim, _args, ctx) => evidencePart(claim, 'supportingSources', ctx),

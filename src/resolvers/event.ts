@@ -1,18 +1,12 @@
 /** Events: `event`, `events`, an event's place, participants, claims, figures and linked events, and Participation. */
 import { foundOrNotFound } from './lookup.js';
-import { argumentKey } from '../graph/core/batches.js';
 import { eventOrdering, listEvents } from '../graph/read/event.js';
-import { AHEAD } from '../graph/core/mapping.js';
 import { pageParams } from '../graph/core/pagination.js';
-import type { EventClaimsArgs, Resolvers } from '../generated/graphql.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { claimsBehind } from './claim.js';
 import { eventRange, rangeLabel } from '../domain/figures.js';
 import { byClaimant } from '../graph/read/figure.js';
-
-/** Event.claims' arguments as the eventClaims loader's key holds them (shared with look-ahead). */
-export function eventClaimsFilter({ status, includeRetracted, link }: EventClaimsArgs) {
-  return { statuses: status ?? null, includeRetracted: includeRetracted ?? false, link: link ?? null };
-}
+import { answerAhead, eventClaimsFilter } from './read-ahead.js';
 
 export const eventResolvers: Resolvers = {
   Query: {
@@ -30,22 +24,17 @@ export const eventResolvers: Resolvers = {
     },
   },
   Event: {
-    // What a nested read found ahead answers first (src/graph/read/actor-participations.ts).
+    // What a nested read found ahead answers first (read-ahead.ts).
     place: async (event, _args, ctx) => {
-      const ahead = event[AHEAD];
-      return ahead?.place !== undefined ? ahead.place : (await ctx.loaders.eventPlace.load(event.id)).place;
+      const ahead = answerAhead(event, 'place');
+      return ahead !== undefined ? ahead : (await ctx.loaders.eventPlace.load(event.id)).place;
     },
-    placeInherited: async (event, _args, ctx) => {
-      const ahead = event[AHEAD];
-      if (ahead?.place !== undefined) return ahead.placeInherited ?? false;
-      return (await ctx.loaders.eventPlace.load(event.id)).inherited;
-    },
+    placeInherited: async (event, _args, ctx) =>
+      answerAhead(event, 'placeInherited') ?? (await ctx.loaders.eventPlace.load(event.id)).inherited,
     participants: (event, { role }, ctx) => ctx.loaders.eventParticipants.load({ id: event.id, role: role ?? null }),
     claims: (event, args, ctx) => {
       const filter = eventClaimsFilter(args);
-      const ahead = event[AHEAD]?.claims;
-      if (ahead && ahead.filter === argumentKey(filter)) return ahead.claims;
-      return ctx.loaders.eventClaims.load({ id: event.id, ...filter });
+      return answerAhead(event, 'claims', filter) ?? ctx.loaders.eventClaims.load({ id: event.id, ...filter });
     },
     figuresByClaimant: async (event, _args, ctx) => byClaimant(await ctx.loaders.eventFigures.load(event.id)),
     figureRange: async (event, { kind }, ctx) => {

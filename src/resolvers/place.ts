@@ -1,9 +1,9 @@
 /** Places: `place`, `places`, and a place's hierarchy and the events at or inside it. */
 import { foundOrNotFound } from './lookup.js';
 import { pageParams } from '../graph/core/pagination.js';
-import { AHEAD } from '../graph/core/mapping.js';
 import { listPlaces, placeEventOrdering, placeOrdering } from '../graph/read/place.js';
 import type { Resolvers } from '../generated/graphql.js';
+import { answerAhead } from './read-ahead.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
@@ -18,8 +18,8 @@ export const placeResolvers: Resolvers = {
     // A nested read may have found the parent ahead; a place read by id knows its parent's id;
     // one met elsewhere asks one hop up.
     parent: (place, _args, ctx) => {
-      const ahead = place[AHEAD];
-      if (ahead) return ahead.parent;
+      const ahead = answerAhead(place, 'parent');
+      if (ahead !== undefined) return ahead;
       if (place.parentId !== undefined) return place.parentId ? ctx.loaders.placeById.load(place.parentId) : null;
       return ctx.loaders.placeParent.load(place.id);
     },

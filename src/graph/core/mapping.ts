@@ -139,12 +139,12 @@ export interface EventObject extends ReturnType<typeof base> {
   fatalities: { known: boolean; low: number | null; high: number | null; best: number | null };
   /**
    * The place read ahead (null: none) and whether it is the larger event's (event-place.ts), and
-   * the claims read ahead with their filter (argumentKey of it).
+   * the claims read ahead with the filter they were read for (`args`, argumentKey of it).
    */
   [AHEAD]?: {
     place?: PlaceObject | null;
     placeInherited?: boolean;
-    claims?: { filter: string; claims: ClaimObject[] };
+    claims?: { args: string; value: ClaimObject[] };
   };
 }
 

@@ -2,8 +2,9 @@
  * An actor's participations, one page per actor for many actors in one statement, and what a
  * nested selection asks of their events read in that same statement: the events' places and
  * their parents, the events' claims and those claims' evidence, each with only the properties
- * selected. It is kept on the objects read (AHEAD), where the resolvers of those levels find it,
- * so the frontend's nested query does not wait for one round trip per level.
+ * selected. It is kept on the objects read (AHEAD), where the resolvers of those levels find it
+ * (src/resolvers/read-ahead.ts plans the read from the selection and answers from it), so the
+ * frontend's nested query does not wait for one round trip per level.
  */
 import neo4j from 'neo4j-driver';
 import { PLACE_OF_EVENT } from '../core/event-place.js';
@@ -293,7 +294,7 @@ export async function participationsWithReads(
             if (reads.evidence.length > 0) keepAhead(object, toEvidenceParts(claim.evidence));
             return object;
           });
-          ahead.claims = { filter: claimsFilter, claims };
+          ahead.claims = { args: claimsFilter, value: claims };
         }
         keepAhead(event, ahead);
         return {

@@ -29,8 +29,8 @@ function withReadAhead(batch: Awaited<ReturnType<typeof participationsWithReads>
       places.set(event.id, ahead.place ? { place: ahead.place, parent: ahead.place[AHEAD]?.parent ?? null } : null);
     }
     if (ahead?.claims) {
-      claims.set(event.id, ahead.claims.claims);
-      for (const claim of ahead.claims.claims) if (claim[AHEAD]) evidence.set(claim.id, claim[AHEAD]);
+      claims.set(event.id, ahead.claims.value);
+      for (const claim of ahead.claims.value) if (claim[AHEAD]) evidence.set(claim.id, claim[AHEAD]);
     }
   }
   return { ...batch, events, places, claims, evidence };
