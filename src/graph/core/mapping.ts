@@ -11,68 +11,19 @@ export const NODE_LABELS: readonly NodeLabel[] = ['Actor', 'Place', 'Event', 'So
 export type Props = Record<string, unknown>;
 
 /**
- * The properties each label's mapping below reads, and which of them are DateTimes: reads return
- * these (NODE_MAP), not whole nodes, so properties kept for indexes only (aliasText, an event's
- * span) never travel.
+ * How one label maps: the properties its reads return (NODE_MAP: these, not whole nodes, so
+ * properties kept for indexes only, such as aliasText or an event's span, never travel) and which
+ * of them are DateTimes; the properties behind each field (and sub-field, as 'time.start') of its
+ * GraphQL type, for reads that return only what the client selected (see propertiesFor: a field
+ * resolved from the object's id through loaders reads no property, an empty list); and the
+ * record-to-object function.
  */
-const MAPPED_PROPERTIES: Record<NodeLabel, { plain: readonly string[]; dateTimes: readonly string[] }> = {
-  Actor: { plain: ['id', 'name', 'kind', 'aliases', 'description'], dateTimes: ['createdAt', 'updatedAt'] },
-  Place: {
-    plain: ['id', 'name', 'kind', 'aliases', 'location', 'geonamesId', 'pcode'],
-    dateTimes: ['createdAt', 'updatedAt'],
-  },
-  Event: {
-    plain: [
-      'id',
-      'type',
-      'subType',
-      'timePrecision',
-      'timeLabel',
-      'description',
-      'fatalitiesLow',
-      'fatalitiesHigh',
-      'fatalitiesBest',
-    ],
-    dateTimes: ['createdAt', 'updatedAt', 'startTime', 'endTime'],
-  },
-  Source: {
-    plain: ['id', 'kind', 'title', 'publisher', 'author', 'url', 'language', 'reliability'],
-    dateTimes: ['createdAt', 'updatedAt', 'publishedAt'],
-  },
-  Claim: {
-    plain: [
-      'id',
-      'text',
-      'quote',
-      'status',
-      'independentOrigins',
-      'notIndependentlyVerified',
-      'retracted',
-      'retractionReason',
-      'createdBy',
-    ],
-    dateTimes: ['createdAt', 'updatedAt'],
-  },
-};
-const ANY_LABEL = {
-  plain: [...new Set(Object.values(MAPPED_PROPERTIES).flatMap((p) => p.plain))],
-  dateTimes: [...new Set(Object.values(MAPPED_PROPERTIES).flatMap((p) => p.dateTimes))],
-};
-
-/**
- * Cypher: node `n` (of `label`, or of any domain label) as the map of the properties its mapping
- * reads, DateTimes as epoch milliseconds (toIso reads them). Decoding a DateTime costs the driver
- * a dozen 64-bit integer operations; a nested read returns hundreds, and a profile of the API
- * under load found half its CPU time there.
- */
-export function NODE_MAP(n: string, label?: NodeLabel): string {
-  const { plain, dateTimes } = label ? MAPPED_PROPERTIES[label] : ANY_LABEL;
-  return `${n} {${[...plain.map((key) => `.${key}`), ...dateTimes.map((key) => `${key}: ${n}.${key}.epochMillis`)].join(', ')}}`;
+interface LabelMapping {
+  plain: readonly string[];
+  dateTimes: readonly string[];
+  fields: Readonly<Record<string, readonly string[]>>;
+  toObject: (p: Props) => DomainObject;
 }
-
-/** Cypher: property `key` of `n`, a DateTime as epoch milliseconds (for reads of chosen properties). */
-export const PROPERTY_VALUE = (n: string, key: string): string =>
-  `CASE WHEN ${n}[${key}] IS :: ZONED DATETIME THEN ${n}[${key}].epochMillis ELSE ${n}[${key}] END`;
 
 /** Neo4j temporal values (or ISO strings) to ISO 8601 UTC strings; null stays null. */
 export function toIso(value: unknown): string | null {
@@ -94,14 +45,6 @@ function base(p: Props) {
   return { id: String(p.id), createdAt: toIso(p.createdAt) ?? '', updatedAt: toIso(p.updatedAt) ?? '' };
 }
 
-export interface ActorObject extends ReturnType<typeof base> {
-  __typename: 'Actor';
-  name: string;
-  kind: string;
-  aliases: string[];
-  description: string | null;
-}
-
 /**
  * What a nested read found ahead for an object (the participations page reads its events'
  * places, parents, claims and evidence in its own statement), kept on the object itself rather
@@ -117,6 +60,51 @@ export function keepAhead<T extends { [AHEAD]?: unknown }>(object: T, ahead: Non
   return object;
 }
 
+// Actor
+
+export interface ActorObject extends ReturnType<typeof base> {
+  __typename: 'Actor';
+  name: string;
+  kind: string;
+  aliases: string[];
+  description: string | null;
+}
+
+export function toActor(p: Props): ActorObject {
+  return {
+    __typename: 'Actor',
+    ...base(p),
+    name: String(p.name),
+    kind: String(p.kind),
+    aliases: list(p.aliases),
+    description: str(p.description),
+  };
+}
+
+const ACTOR: LabelMapping = {
+  plain: ['id', 'name', 'kind', 'aliases', 'description'],
+  dateTimes: ['createdAt', 'updatedAt'],
+  fields: {
+    id: ['id'],
+    name: ['name'],
+    kind: ['kind'],
+    aliases: ['aliases'],
+    description: ['description'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    participations: [],
+    memberOf: [],
+    members: [],
+    allies: [],
+    opponents: [],
+    claimsAsserted: [],
+    claimsAbout: [],
+  },
+  toObject: toActor,
+};
+
+// Place
+
 export interface PlaceObject extends ReturnType<typeof base> {
   __typename: 'Place';
   name: string;
@@ -129,6 +117,45 @@ export interface PlaceObject extends ReturnType<typeof base> {
   /** The parent read ahead (null: none). */
   [AHEAD]?: { parent: PlaceObject | null };
 }
+
+export function toPlace(p: Props): PlaceObject {
+  const loc = p.location as { x: number; y: number } | null | undefined;
+  return {
+    __typename: 'Place',
+    ...base(p),
+    name: String(p.name),
+    kind: String(p.kind),
+    aliases: list(p.aliases),
+    // WGS-84 points store x = longitude, y = latitude.
+    location: loc ? { latitude: Number(loc.y), longitude: Number(loc.x) } : null,
+    geonamesId: str(p.geonamesId),
+    pcode: str(p.pcode),
+  };
+}
+
+const PLACE: LabelMapping = {
+  plain: ['id', 'name', 'kind', 'aliases', 'location', 'geonamesId', 'pcode'],
+  dateTimes: ['createdAt', 'updatedAt'],
+  fields: {
+    id: ['id'],
+    name: ['name'],
+    kind: ['kind'],
+    aliases: ['aliases'],
+    location: ['location'],
+    geonamesId: ['geonamesId'],
+    pcode: ['pcode'],
+    createdAt: ['createdAt'],
+    updatedAt: ['updatedAt'],
+    parent: [],
+    hierarchy: [],
+    ancestors: [],
+    children: [],
+    events: [],
+  },
+  toObject: toPlace,
+};
+
+// Event
 
 export interface EventObject extends ReturnType<typeof base> {
   __typename: 'Event';
@@ -145,70 +172,6 @@ export interface EventObject extends ReturnType<typeof base> {
     place?: PlaceObject | null;
     placeInherited?: boolean;
     claims?: { args: string; value: ClaimObject[] };
-  };
-}
-
-export interface SourceObject extends ReturnType<typeof base> {
-  __typename: 'Source';
-  kind: string;
-  title: string;
-  publisher: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  reliability: string;
-}
-
-/** Who asserts a claim and the sources by stance: the provenance parts a claim reads. */
-export interface ClaimProvenance {
-  assertedBy: ActorObject | null;
-  reportedIn: SourceObject[];
-  /** The sources it is reported in, and those that support it besides. */
-  supportingSources: SourceObject[];
-  contradictingSources: SourceObject[];
-}
-
-export interface ClaimObject extends ReturnType<typeof base> {
-  __typename: 'Claim';
-  text: string;
-  quote: string | null;
-  status: string;
-  /** As the status rule counts them (claim-status.ts), stored with the status. */
-  independentOrigins: number;
-  notIndependentlyVerified: boolean;
-  retracted: boolean;
-  retractionReason: string | null;
-  createdBy: string;
-  /** The parts of its evidence read ahead. */
-  [AHEAD]?: Partial<ClaimProvenance>;
-}
-
-export type DomainObject = ActorObject | PlaceObject | EventObject | SourceObject | ClaimObject;
-
-export function toActor(p: Props): ActorObject {
-  return {
-    __typename: 'Actor',
-    ...base(p),
-    name: String(p.name),
-    kind: String(p.kind),
-    aliases: list(p.aliases),
-    description: str(p.description),
-  };
-}
-
-export function toPlace(p: Props): PlaceObject {
-  const loc = p.location as { x: number; y: number } | null | undefined;
-  return {
-    __typename: 'Place',
-    ...base(p),
-    name: String(p.name),
-    kind: String(p.kind),
-    aliases: list(p.aliases),
-    // WGS-84 points store x = longitude, y = latitude.
-    location: loc ? { latitude: Number(loc.y), longitude: Number(loc.x) } : null,
-    geonamesId: str(p.geonamesId),
-    pcode: str(p.pcode),
   };
 }
 
@@ -232,49 +195,20 @@ export function toEvent(p: Props): EventObject {
   };
 }
 
-/**
- * The properties behind each field (and sub-field, as 'time.start') of each label's GraphQL type,
- * for reads that return only what the client selected instead of whole nodes: serialising and
- * decoding every property of a nested page (its events, places, claims and sources) costs more
- * than finding them. A field resolved from the object's id through loaders reads no property
- * (an empty list). An object read this way is partial: the mapping fills the fields not read
- * with defaults, so it is answered as is along the path that selected it and never primed into
- * a loader, where another selection could read those fields.
- */
-const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly string[]>>> = {
-  Actor: {
-    id: ['id'],
-    name: ['name'],
-    kind: ['kind'],
-    aliases: ['aliases'],
-    description: ['description'],
-    createdAt: ['createdAt'],
-    updatedAt: ['updatedAt'],
-    participations: [],
-    memberOf: [],
-    members: [],
-    allies: [],
-    opponents: [],
-    claimsAsserted: [],
-    claimsAbout: [],
-  },
-  Place: {
-    id: ['id'],
-    name: ['name'],
-    kind: ['kind'],
-    aliases: ['aliases'],
-    location: ['location'],
-    geonamesId: ['geonamesId'],
-    pcode: ['pcode'],
-    createdAt: ['createdAt'],
-    updatedAt: ['updatedAt'],
-    parent: [],
-    hierarchy: [],
-    ancestors: [],
-    children: [],
-    events: [],
-  },
-  Event: {
+const EVENT: LabelMapping = {
+  plain: [
+    'id',
+    'type',
+    'subType',
+    'timePrecision',
+    'timeLabel',
+    'description',
+    'fatalitiesLow',
+    'fatalitiesHigh',
+    'fatalitiesBest',
+  ],
+  dateTimes: ['createdAt', 'updatedAt', 'startTime', 'endTime'],
+  fields: {
     id: ['id'],
     type: ['type'],
     subType: ['subType'],
@@ -300,7 +234,42 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     partOf: [],
     subEvents: [],
   },
-  Source: {
+  toObject: toEvent,
+};
+
+// Source
+
+export interface SourceObject extends ReturnType<typeof base> {
+  __typename: 'Source';
+  kind: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  reliability: string;
+}
+
+export function toSource(p: Props): SourceObject {
+  return {
+    __typename: 'Source',
+    ...base(p),
+    kind: String(p.kind),
+    title: String(p.title),
+    publisher: str(p.publisher),
+    author: str(p.author),
+    url: str(p.url),
+    publishedAt: toIso(p.publishedAt),
+    language: str(p.language),
+    reliability: str(p.reliability) ?? 'F',
+  };
+}
+
+const SOURCE: LabelMapping = {
+  plain: ['id', 'kind', 'title', 'publisher', 'author', 'url', 'language', 'reliability'],
+  dateTimes: ['createdAt', 'updatedAt', 'publishedAt'],
+  fields: {
     id: ['id'],
     kind: ['kind'],
     title: ['title'],
@@ -318,7 +287,65 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     supports: [],
     contradicts: [],
   },
-  Claim: {
+  toObject: toSource,
+};
+
+// Claim
+
+/** Who asserts a claim and the sources by stance: the provenance parts a claim reads. */
+export interface ClaimProvenance {
+  assertedBy: ActorObject | null;
+  reportedIn: SourceObject[];
+  /** The sources it is reported in, and those that support it besides. */
+  supportingSources: SourceObject[];
+  contradictingSources: SourceObject[];
+}
+
+export interface ClaimObject extends ReturnType<typeof base> {
+  __typename: 'Claim';
+  text: string;
+  quote: string | null;
+  status: string;
+  /** As the status rule counts them (claim-status.ts), stored with the status. */
+  independentOrigins: number;
+  notIndependentlyVerified: boolean;
+  retracted: boolean;
+  retractionReason: string | null;
+  createdBy: string;
+  /** The parts of its evidence read ahead. */
+  [AHEAD]?: Partial<ClaimProvenance>;
+}
+
+export function toClaim(p: Props): ClaimObject {
+  return {
+    __typename: 'Claim',
+    ...base(p),
+    text: String(p.text),
+    quote: str(p.quote),
+    status: String(p.status ?? 'REPORTED'),
+    // Stored with the status; a claim has at least one source, so at least one origin.
+    independentOrigins: num(p.independentOrigins) ?? 1,
+    notIndependentlyVerified: p.notIndependentlyVerified === true,
+    retracted: p.retracted === true,
+    retractionReason: str(p.retractionReason),
+    createdBy: String(p.createdBy ?? 'unknown'),
+  };
+}
+
+const CLAIM: LabelMapping = {
+  plain: [
+    'id',
+    'text',
+    'quote',
+    'status',
+    'independentOrigins',
+    'notIndependentlyVerified',
+    'retracted',
+    'retractionReason',
+    'createdBy',
+  ],
+  dateTimes: ['createdAt', 'updatedAt'],
+  fields: {
     id: ['id'],
     text: ['text'],
     quote: ['quote'],
@@ -339,16 +366,52 @@ const FIELD_PROPERTIES: Record<NodeLabel, Readonly<Record<string, readonly strin
     disputes: [],
     corroborations: [],
   },
+  toObject: toClaim,
 };
+
+// All labels (a label's mapping is its section above)
+
+export type DomainObject = ActorObject | PlaceObject | EventObject | SourceObject | ClaimObject;
+
+const LABELS: Record<NodeLabel, LabelMapping> = {
+  Actor: ACTOR,
+  Place: PLACE,
+  Event: EVENT,
+  Source: SOURCE,
+  Claim: CLAIM,
+};
+const ANY_LABEL = {
+  plain: [...new Set(Object.values(LABELS).flatMap((p) => p.plain))],
+  dateTimes: [...new Set(Object.values(LABELS).flatMap((p) => p.dateTimes))],
+};
+
+/**
+ * Cypher: node `n` (of `label`, or of any domain label) as the map of the properties its mapping
+ * reads, DateTimes as epoch milliseconds (toIso reads them). Decoding a DateTime costs the driver
+ * a dozen 64-bit integer operations; a nested read returns hundreds, and a profile of the API
+ * under load found half its CPU time there.
+ */
+export function NODE_MAP(n: string, label?: NodeLabel): string {
+  const { plain, dateTimes } = label ? LABELS[label] : ANY_LABEL;
+  return `${n} {${[...plain.map((key) => `.${key}`), ...dateTimes.map((key) => `${key}: ${n}.${key}.epochMillis`)].join(', ')}}`;
+}
+
+/** Cypher: property `key` of `n`, a DateTime as epoch milliseconds (for reads of chosen properties). */
+export const PROPERTY_VALUE = (n: string, key: string): string =>
+  `CASE WHEN ${n}[${key}] IS :: ZONED DATETIME THEN ${n}[${key}].epochMillis ELSE ${n}[${key}] END`;
 
 /**
  * The properties of `label` to read for these selected fields ('name', 'time.start',
  * 'place.id' …, as fieldPaths lists them), the id always. Null (read the whole node) when a
- * selected field is not in FIELD_PROPERTIES: a field added to the schema is never answered from a
- * property that was not read.
+ * selected field is not in the label's `fields`: a field added to the schema is never answered
+ * from a property that was not read. Serialising and decoding every property of a nested page
+ * (its events, places, claims and sources) costs more than finding them. An object read this
+ * way is partial: the mapping fills the fields not read with defaults, so it is answered as is
+ * along the path that selected it and never primed into a loader, where another selection could
+ * read those fields.
  */
 export function propertiesFor(label: NodeLabel, fields: ReadonlySet<string>): string[] | null {
-  const table = FIELD_PROPERTIES[label];
+  const table = LABELS[label].fields;
   const properties = new Set(['id']);
   for (const field of fields) {
     if (field === '__typename' || field.endsWith('.__typename')) continue;
@@ -364,18 +427,13 @@ export function propertiesFor(label: NodeLabel, fields: ReadonlySet<string>): st
 
 /** The Event properties to read for these selected fields (see propertiesFor); every mapped one when null. */
 export function eventProperties(fields: ReadonlySet<string> | null): string[] {
-  return (
-    (fields && propertiesFor('Event', fields)) ?? [
-      ...MAPPED_PROPERTIES.Event.plain,
-      ...MAPPED_PROPERTIES.Event.dateTimes,
-    ]
-  );
+  return (fields && propertiesFor('Event', fields)) ?? [...LABELS.Event.plain, ...LABELS.Event.dateTimes];
 }
 
 /** Cypher: node `n` as NODE_MAP returns it, but only `properties` of it (all when null). */
 export function PROJECTED_MAP(n: string, label: NodeLabel, properties: readonly string[] | null): string {
   if (properties === null) return NODE_MAP(n, label);
-  const { dateTimes } = MAPPED_PROPERTIES[label];
+  const { dateTimes } = LABELS[label];
   const entries = properties.map((key) => (dateTimes.includes(key) ? `${key}: ${n}.${key}.epochMillis` : `.${key}`));
   return `${n} {${entries.join(', ')}}`;
 }
@@ -385,45 +443,6 @@ export function propsOf(keys: readonly string[], values: readonly unknown[]): Pr
   return Object.fromEntries(keys.map((key, i) => [key, values[i]]));
 }
 
-export function toSource(p: Props): SourceObject {
-  return {
-    __typename: 'Source',
-    ...base(p),
-    kind: String(p.kind),
-    title: String(p.title),
-    publisher: str(p.publisher),
-    author: str(p.author),
-    url: str(p.url),
-    publishedAt: toIso(p.publishedAt),
-    language: str(p.language),
-    reliability: str(p.reliability) ?? 'F',
-  };
-}
-
-export function toClaim(p: Props): ClaimObject {
-  return {
-    __typename: 'Claim',
-    ...base(p),
-    text: String(p.text),
-    quote: str(p.quote),
-    status: String(p.status ?? 'REPORTED'),
-    // Stored with the status; a claim has at least one source, so at least one origin.
-    independentOrigins: num(p.independentOrigins) ?? 1,
-    notIndependentlyVerified: p.notIndependentlyVerified === true,
-    retracted: p.retracted === true,
-    retractionReason: str(p.retractionReason),
-    createdBy: String(p.createdBy ?? 'unknown'),
-  };
-}
-
-const BY_LABEL: Record<NodeLabel, (p: Props) => DomainObject> = {
-  Actor: toActor,
-  Place: toPlace,
-  Event: toEvent,
-  Source: toSource,
-  Claim: toClaim,
-};
-
 /** The domain label of a node (its first label among the domain labels), or null. */
 export function domainLabel(labels: readonly string[]): NodeLabel | null {
   return (NODE_LABELS.find((l) => labels.includes(l)) as NodeLabel | undefined) ?? null;
@@ -432,7 +451,7 @@ export function domainLabel(labels: readonly string[]): NodeLabel | null {
 /** Any domain node to its domain object; null for non-domain nodes (Name, AuditEntry …). */
 export function toDomain(node: Pick<Neo4jNode, 'labels' | 'properties'>): DomainObject | null {
   const label = domainLabel(node.labels);
-  return label ? BY_LABEL[label](node.properties as Props) : null;
+  return label ? LABELS[label].toObject(node.properties as Props) : null;
 }
 
 /** A human label for drawing: name, title, or the first words of a claim or event. */
@@ -481,14 +500,14 @@ export function nodeProps(node: unknown): Props {
 }
 
 /**
- * The fields of `label`'s SDL type that the tables above do not map: a field FIELD_PROPERTIES
- * does not list (nor any `field.` sub-key of it), or one listing a property MAPPED_PROPERTIES does
- * not read, would read back null through NODE_MAP while `node(id)` answers it. The mapping test
+ * The fields of `label`'s SDL type that the tables above do not map: a field the label's
+ * `fields` do not list (nor any `field.` sub-key of it), or one listing a property its reads do
+ * not return, would read back null through NODE_MAP while `node(id)` answers it. The mapping test
  * holds every SDL field to this.
  */
 export function unmappedFields(label: NodeLabel, fields: readonly string[]): string[] {
-  const table = FIELD_PROPERTIES[label];
-  const read = new Set([...MAPPED_PROPERTIES[label].plain, ...MAPPED_PROPERTIES[label].dateTimes]);
+  const table = LABELS[label].fields;
+  const read = new Set([...LABELS[label].plain, ...LABELS[label].dateTimes]);
   return fields.filter((field) => {
     const keys = Object.keys(table).filter((key) => key === field || key.startsWith(`${field}.`));
     return keys.length === 0 || keys.some((key) => table[key]!.some((property) => !read.has(property)));
