@@ -30,7 +30,7 @@ import { statementVariants } from '../core/statement-variants.js';
 import { checkEventsFilter, type GraphFilterInput } from './filter.js';
 import { DOMAIN_NODE_BY_ID } from '../read/node.js';
 
-export const timelineOrdering = 'timeline:START_TIME:ASC';
+export const timelineOrdering = 'timeline:TIME_ORDER:ASC';
 
 // The subject is found by id under any domain label and its events matched in the same statement,
 // one branch per label it may have: an actor's participations, or the events at a place or
@@ -86,9 +86,9 @@ function timelineStatement(shape: TimelineShape): string {
     ${total}
     CALL (n) {
       ${subjectEvents(shape)}
-      ${shape.cursor ? `WITH e WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}` : ''}
-      WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
-      RETURN collect({values: [k IN $properties | ${PROPERTY_VALUE('e', 'k')}], sortValue: toString(e.startTime), cursorId: e.id}) AS page
+      ${shape.cursor ? `WITH e WHERE ${afterCursor('e.timeOrder', 'e.id', 'ASC', 'string')}` : ''}
+      WITH e ORDER BY e.timeOrder ASC LIMIT $limit
+      RETURN collect({values: [k IN $properties | ${PROPERTY_VALUE('e', 'k')}], sortValue: e.timeOrder, cursorId: e.id}) AS page
     }
     RETURN labels(n) AS labels, total, page`;
 }

@@ -108,15 +108,19 @@ async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promis
 /** How long start-up waits for indexes to come online (seconds). */
 const INDEX_WAIT_S = 600;
 
-// Events written before their span was stored get it, a batch per transaction (event-span.ts).
+// Events written before their span or time order was stored get them, a batch per transaction
+// (event-span.ts).
 const EVENTS_WITHOUT_SPAN = `
-  MATCH (e:Event) WHERE e.spanStart IS NULL
+  MATCH (e:Event) WHERE e.spanStart IS NULL OR e.timeOrder IS NULL
   WITH e LIMIT $batch
   ${SET_EVENT_SPAN('e')}
   RETURN count(e) AS filled`;
 const SPAN_BATCH = 10_000;
-/** The marker of the span backfill: every writer has stored the span since, so it runs once. */
-export const SPAN_MIGRATION = 'event-span-backfill';
+/**
+ * The marker of the span backfill: every writer has stored the span since, so it runs once (again
+ * since the time order joined the span: the marker's name changed with it).
+ */
+export const SPAN_MIGRATION = 'event-span-time-order-backfill';
 
 // Claims and sources written before their folded text was stored get it (folded-text.ts), a
 // batch per transaction, once.
@@ -167,17 +171,12 @@ export async function migrate(db: Database): Promise<void> {
   await db.scope(INDEX_WAIT_S * 1000 + 5_000).write((tx) => tx.run(`CALL db.awaitIndexes(${INDEX_WAIT_S})`));
   await migrateFigures(scope);
   await once(scope, FOLDED_MIGRATION, () => backfillFoldedText(scope));
-  const done = await scope.write((tx) =>
-    tx.run('MATCH (m:Migration {id: $id}) RETURN m.id AS id', { id: SPAN_MIGRATION }),
-  );
-  if (done.length > 0) return;
-  for (;;) {
-    const rows = await scope.write((tx) => tx.run(EVENTS_WITHOUT_SPAN, { batch: neo4j.int(SPAN_BATCH) }));
-    if (Number(rows[0]?.get('filled') ?? 0) < SPAN_BATCH) break;
-  }
-  await scope.write((tx) =>
-    tx.run('MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime()', { id: SPAN_MIGRATION }),
-  );
+  await once(scope, SPAN_MIGRATION, async () => {
+    for (;;) {
+      const rows = await scope.write((tx) => tx.run(EVENTS_WITHOUT_SPAN, { batch: neo4j.int(SPAN_BATCH) }));
+      if (Number(rows[0]?.get('filled') ?? 0) < SPAN_BATCH) break;
+    }
+  });
 }
 
 /** Runs a data migration unless its marker says it ran, then sets the marker. */

@@ -93,8 +93,9 @@ export async function hierarchyOfPlaces(db: DbScope, ids: readonly string[]): Pr
 
 // --- events at a place -----------------------------------------------------------------------
 
-// In time order: the event's start (unknown starts last), then id. A placeless sub-event counts at
-// the place of the larger event it is part of (event-place.ts).
+// In time order (the event's time order: its start, unknown starts last, then its id; see
+// event-span.ts). A placeless sub-event counts at the place of the larger event it is part of
+// (event-place.ts).
 function eventsAtPlacesQuery(includeInside: boolean): string {
   const at = `
       MATCH ${includeInside ? '(placed:Event)-[:OCCURRED_AT]->(:Place)-[:LOCATED_IN*0..]->(p)' : '(placed:Event)-[:OCCURRED_AT]->(p)'}
@@ -109,9 +110,9 @@ function eventsAtPlacesQuery(includeInside: boolean): string {
     }
     CALL (p) {
       ${at}
-      WHERE ${afterCursor('e.startTime', 'e.id', 'ASC', 'datetime')}
-      WITH e ORDER BY e.startTime ASC, e.id ASC LIMIT $limit
-      RETURN collect({node: e, sortValue: toString(e.startTime), cursorId: e.id}) AS page
+      WHERE ${afterCursor('e.timeOrder', 'e.id', 'ASC', 'string')}
+      WITH e ORDER BY e.timeOrder ASC LIMIT $limit
+      RETURN collect({node: e, sortValue: e.timeOrder, cursorId: e.id}) AS page
     }
     RETURN id, total, page`;
 }
@@ -119,7 +120,7 @@ function eventsAtPlacesQuery(includeInside: boolean): string {
 const EVENTS_AT_PLACES = eventsAtPlacesQuery(false);
 const EVENTS_AT_OR_INSIDE_PLACES = eventsAtPlacesQuery(true);
 
-export const placeEventOrdering = 'place-events:START_TIME:ASC';
+export const placeEventOrdering = 'place-events:TIME_ORDER:ASC';
 
 /** Each place's events (one page per place), at the place itself or anywhere inside it. */
 export async function eventsAtPlaces(

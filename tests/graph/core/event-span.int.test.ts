@@ -126,3 +126,61 @@ describe('event spans and time windows', () => {
     });
   });
 });
+
+describe("events' time order", () => {
+  let db: Database;
+  const byTimeOrder = `MATCH (e:Event) RETURN e.id AS id ORDER BY e.timeOrder`;
+  // The order every list "in time order" promises: the start, unknown starts last, then the id.
+  const byStartThenId = `MATCH (e:Event) RETURN e.id AS id ORDER BY e.startTime, e.id`;
+  const ids = async (query: string) => (await db.scope().read(query)).map((r) => r.get('id') as string);
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await writeBulk(db.scope(), {
+      events: [
+        event('event:b-tie', '2021-03-10T00:00:00Z', null),
+        event('event:a-tie', '2021-03-10T00:00:00Z', null),
+        event('event:later-by-a-millisecond', '2021-03-10T00:00:00.001Z', null),
+        event('event:z-undated', null, null),
+        event('event:a-undated', null, '2021-03-20T00:00:00Z'),
+        event('event:before-1970', '1911-02-03T00:00:00Z', null),
+        event('event:far-future', '2999-12-31T00:00:00Z', null),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('orders as the start then the id, unknown starts last', async () => {
+    const order = await ids(byTimeOrder);
+    expect(order).toEqual([
+      'event:before-1970',
+      'event:a-tie',
+      'event:b-tie',
+      'event:later-by-a-millisecond',
+      'event:far-future',
+      'event:a-undated',
+      'event:z-undated',
+    ]);
+    expect(order).toEqual(await ids(byStartThenId));
+  });
+
+  it('keeps the time order in step when updateEvent changes the time, and fills it in when missing', async () => {
+    await updateEvent(
+      db.scope(),
+      { id: 'event:z-undated', time: { start: '1900-01-01T00:00:00Z', end: null, precision: 'DAY' } },
+      { identity: 'test' },
+    );
+    expect((await ids(byTimeOrder))[0]).toBe('event:z-undated');
+    expect(await ids(byTimeOrder)).toEqual(await ids(byStartThenId));
+
+    await db.scope().write((tx) => tx.run('MATCH (e:Event) REMOVE e.timeOrder'));
+    await db.scope().write((tx) => tx.run('MATCH (m:Migration {id: $id}) DELETE m', { id: SPAN_MIGRATION }));
+    await migrate(db);
+    const missing = await db.scope().read('MATCH (e:Event) WHERE e.timeOrder IS NULL RETURN count(e) AS n');
+    expect(Number(missing[0]?.get('n'))).toBe(0);
+    expect(await ids(byTimeOrder)).toEqual(await ids(byStartThenId));
+  });
+});
