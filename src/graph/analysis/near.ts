@@ -8,7 +8,8 @@
 import neo4j from 'neo4j-driver';
 import { badInput } from '../../errors.js';
 import type { DbScope } from '../core/database.js';
-import { eventProperties, PROPERTY_VALUE, propsOf, toEvent, type EventObject } from '../core/mapping.js';
+import { eventProperties, PROJECTED_MAP, type Props, toEvent, type EventObject } from '../core/mapping.js';
+import { statementVariants } from '../core/statement-variants.js';
 import { SPAN_OVERLAPS } from '../core/event-span.js';
 import { COUNTED_AT_PLACE_OF } from '../core/event-place.js';
 import { checkEventsFilter, type GraphFilterInput } from './filter.js';
@@ -39,8 +40,13 @@ const PLACE_CENTER = `
   MATCH (p:Place {id: $placeId})
   RETURN p.location.latitude AS latitude, p.location.longitude AS longitude`;
 
-/** `point($center)` is a runtime constant, so the planner seeks the point index with it. */
-export const EVENTS_NEAR = `
+/**
+ * `point($center)` is a runtime constant, so the planner seeks the point index with it. The
+ * events carry `properties` (one statement per selection of event fields).
+ */
+export const eventsNearStatement = statementVariants(
+  (properties: readonly string[]) => [properties.join(' ')],
+  (properties) => `
   WITH point({latitude: $center.latitude, longitude: $center.longitude}) AS center
   MATCH (p:Place) WHERE point.distance(p.location, center) <= $meters
   MATCH (placed:Event)-[o:OCCURRED_AT]->(p) WHERE $statuses IS NULL OR o.status IN $statuses
@@ -49,7 +55,8 @@ export const EVENTS_NEAR = `
   WITH e, min(point.distance(p.location, center)) AS meters
   ORDER BY meters, e.id
   LIMIT $first
-  RETURN [k IN $properties | ${PROPERTY_VALUE('e', 'k')}] AS values, meters`;
+  RETURN ${PROJECTED_MAP('e', 'Event', properties)} AS event, meters`,
+);
 
 async function centerOf(db: DbScope, request: NearRequest): Promise<{ latitude: number; longitude: number }> {
   if (request.point) return request.point;
@@ -92,15 +99,14 @@ export async function eventsNear(
   const { params } = checkEventsFilter(request, 'eventsNear');
   const center = await centerOf(db, request);
   const properties = eventProperties(eventFields);
-  const rows = await db.read(EVENTS_NEAR, {
+  const rows = await db.read(eventsNearStatement(properties), {
     center,
-    properties,
     meters: request.radiusKm * 1000,
     first: neo4j.int(first),
     ...params,
   });
   return rows.map((row) => ({
-    event: toEvent(propsOf(properties, row.get('values') as unknown[])),
+    event: toEvent(row.get('event') as Props),
     distanceKm: Math.round((row.get('meters') as number) / 10) / 100,
   }));
 }

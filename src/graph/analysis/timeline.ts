@@ -11,8 +11,8 @@ import {
   domainLabel,
   eventProperties,
   NODE_LABELS,
-  PROPERTY_VALUE,
-  propsOf,
+  PROJECTED_MAP,
+  type Props,
   toEvent,
   type EventObject,
 } from '../core/mapping.js';
@@ -47,6 +47,8 @@ interface TimelineShape {
   statuses: boolean;
   eventTypes: boolean;
   cursor: boolean;
+  /** The event properties read (eventProperties): one read each, where a list parameter read two. */
+  properties: readonly string[];
 }
 
 function subjectEvents(shape: TimelineShape): string {
@@ -88,14 +90,21 @@ function timelineStatement(shape: TimelineShape): string {
       ${subjectEvents(shape)}
       ${shape.cursor ? `WITH e WHERE ${afterCursor('e.timeOrder', 'e.id', 'ASC', 'string')}` : ''}
       WITH e ORDER BY e.timeOrder ASC LIMIT $limit
-      RETURN collect({values: [k IN $properties | ${PROPERTY_VALUE('e', 'k')}], sortValue: e.timeOrder, cursorId: e.id}) AS page
+      RETURN collect({node: ${PROJECTED_MAP('e', 'Event', shape.properties)}, sortValue: e.timeOrder, cursorId: e.id}) AS page
     }
     RETURN labels(n) AS labels, total, page`;
 }
 
-// Thirty-two variants at most.
+// Thirty-two variants per selection of event fields at most.
 const statementFor = statementVariants(
-  (shape: TimelineShape) => [shape.total, shape.window, shape.statuses, shape.eventTypes, shape.cursor],
+  (shape: TimelineShape) => [
+    shape.total,
+    shape.window,
+    shape.statuses,
+    shape.eventTypes,
+    shape.cursor,
+    shape.properties.join(' '),
+  ],
   timelineStatement,
 );
 
@@ -135,10 +144,10 @@ export async function timeline(
     statuses: params.statuses !== null,
     eventTypes: params.eventTypes !== null,
     cursor: page.afterId !== null,
+    properties,
   };
   const rows = await db.read(statementFor(shape), {
     subjectId: request.subjectId,
-    properties,
     ...params,
     ...pageQueryParams(page),
   });
@@ -154,8 +163,8 @@ export async function timeline(
       'subjectId',
     );
   }
-  const nodes = (row.get('page') as { values: unknown[]; sortValue: string | null; cursorId: string }[]).map(
-    ({ values, sortValue, cursorId }) => ({ node: toEvent(propsOf(properties, values)), sortValue, cursorId }),
+  const nodes = (row.get('page') as { node: Props; sortValue: string | null; cursorId: string }[]).map(
+    ({ node, sortValue, cursorId }) => ({ node: toEvent(node), sortValue, cursorId }),
   );
   const total = row.get('total') as number | null;
   return total === null ? toPage(nodes, page) : toConnection(nodes, total, page);

@@ -19,13 +19,17 @@ const HAS_OWN_PLACE = (n: string): string => `EXISTS { (${n})-[:OCCURRED_AT]->(:
 /**
  * A subquery over a placed event `placed` binding `e`: the event itself and each sub-event (at
  * any depth up to INHERIT_DEPTH) that inherits its place — one with no place of its own, reached
- * through sub-events that have none either — and `inherited`, true for those.
+ * through sub-events that have none either — and `inherited`, true for those. The event itself is
+ * its own row, not a path of length 0: that row needs no label check and no path (eventsNear over
+ * a busy town, 5,711 → 4,758 db hits).
  */
 export const COUNTED_AT_PLACE_OF = (placed: string): string => `
   CALL (${placed}) {
-    MATCH partOf = (e:Event)-[:PART_OF*0..${INHERIT_DEPTH}]->(${placed})
+    RETURN ${placed} AS e, false AS inherited
+    UNION
+    MATCH partOf = (e:Event)-[:PART_OF*1..${INHERIT_DEPTH}]->(${placed})
     WHERE all(sub IN nodes(partOf)[..-1] WHERE NOT ${HAS_OWN_PLACE('sub')})
-    RETURN e, length(partOf) > 0 AS inherited
+    RETURN e, true AS inherited
   }`;
 
 /**

@@ -396,10 +396,6 @@ export function NODE_MAP(n: string, label?: NodeLabel): string {
   return `${n} {${[...plain.map((key) => `.${key}`), ...dateTimes.map((key) => `${key}: ${n}.${key}.epochMillis`)].join(', ')}}`;
 }
 
-/** Cypher: property `key` of `n`, a DateTime as epoch milliseconds (for reads of chosen properties). */
-export const PROPERTY_VALUE = (n: string, key: string): string =>
-  `CASE WHEN ${n}[${key}] IS :: ZONED DATETIME THEN ${n}[${key}].epochMillis ELSE ${n}[${key}] END`;
-
 /**
  * The properties of `label` to read for these selected fields ('name', 'time.start',
  * 'place.id' …, as fieldPaths lists them), the id always. Null (read the whole node) when a
@@ -436,11 +432,6 @@ export function PROJECTED_MAP(n: string, label: NodeLabel, properties: readonly 
   const { dateTimes } = LABELS[label];
   const entries = properties.map((key) => (dateTimes.includes(key) ? `${key}: ${n}.${key}.epochMillis` : `.${key}`));
   return `${n} {${entries.join(', ')}}`;
-}
-
-/** Property values read as `[k IN $properties | PROPERTY_VALUE(n, k)]`, back into properties. */
-export function propsOf(keys: readonly string[], values: readonly unknown[]): Props {
-  return Object.fromEntries(keys.map((key, i) => [key, values[i]]));
 }
 
 /** The domain label of a node (its first label among the domain labels), or null. */

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/graph/core/database.js';
-import { EVENTS_NEAR, eventsNear } from '../../../src/graph/analysis/near.js';
+import { eventsNear, eventsNearStatement } from '../../../src/graph/analysis/near.js';
 import { loadArticle, testDatabase } from '../../support/graph.js';
 import { planDetails } from './plan.js';
 
@@ -79,7 +79,7 @@ describe('eventsNear', () => {
   });
 
   it('seeks the point index on Place.location', async () => {
-    const plan = await planDetails(db, EVENTS_NEAR, {
+    const plan = await planDetails(db, eventsNearStatement(['id', 'startTime']), {
       center: { latitude: 15.9, longitude: -4 },
       meters: 100_000,
       first: 10,

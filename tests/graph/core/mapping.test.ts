@@ -1,14 +1,7 @@
 /** The mapping of records to domain objects: DateTimes read either way, and partial reads. */
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import {
-  eventProperties,
-  PROJECTED_MAP,
-  propertiesFor,
-  propsOf,
-  toEvent,
-  toIso,
-} from '../../../src/graph/core/mapping.js';
+import { eventProperties, PROJECTED_MAP, propertiesFor, toEvent, toIso } from '../../../src/graph/core/mapping.js';
 
 describe('mapping', () => {
   it('reads a DateTime given as epoch milliseconds (NODE_MAP) as the same ISO instant as the DateTime itself', () => {
@@ -32,7 +25,7 @@ describe('mapping', () => {
     const all = eventProperties(null);
     expect(all).toHaveLength(13);
     const start = Date.UTC(2023, 8, 17, 12);
-    const event = toEvent(propsOf(['id', 'startTime', 'timeLabel'], ['event:x', start, '17 Sep 2023, afternoon']));
+    const event = toEvent({ id: 'event:x', startTime: start, timeLabel: '17 Sep 2023, afternoon' });
     expect(event).toMatchObject({
       id: 'event:x',
       time: { start: '2023-09-17T12:00:00.000Z', label: '17 Sep 2023, afternoon' },
