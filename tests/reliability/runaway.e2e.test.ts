@@ -2,13 +2,14 @@
  * Every request is answered by its deadline, whatever the engine or the driver does, and the
  * work behind it does not outlive it. A reduce() over a huge range, which Neo4j 5.26 does not
  * stop at its timeout, is refused before it runs, and the engine stays idle (its CPU time read
- * from /proc), as are the shapes that iterate a collect()ed or split() list more than once; a query that exhausts the transaction memory limit gets QUERY_MEMORY_LIMIT after
- * one attempt and the next query succeeds; and a database connection that stops answering still
- * gets the client its REQUEST_TIMEOUT at the deadline.
+ * from /proc), as are the shapes that iterate a collect()ed or split() list more than once; a
+ * query that exhausts the transaction memory limit gets QUERY_MEMORY_LIMIT after one attempt and
+ * the next query succeeds; and a database connection that stops answering still gets the client
+ * its REQUEST_TIMEOUT at the deadline.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { hashKey, newKey } from '../../src/auth.js';
+import { engineIdleWithin } from '../support/engine.js';
 import { freezableProxy, type FreezableProxy } from '../support/proxy.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -18,27 +19,6 @@ const KEY = newKey();
 const ANALYST = { API_KEYS: `runaway-test:analyst:${hashKey(KEY)}` };
 const CYPHER = 'query Run($q: String!, $p: JSON) { cypher(query: $q, params: $p) { rows } }';
 const RUNAWAY = "RETURN reduce(s = '', x IN range(1, 5000000) | s + 'aaaaaaaaaa') AS big";
-
-/** The engine's CPU time so far, in clock ticks (utime + stime of /proc/<pid>/stat). */
-function engineTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/**
- * True once the engine spends less than a fifth of a core over one second, sampled second by
- * second for at most `seconds`: a query still iterating keeps a core busy the whole time.
- */
-async function engineIdleWithin(pid: number, seconds: number): Promise<boolean> {
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  for (let i = 0; i < seconds; i++) {
-    const before = engineTicks(pid);
-    await new Promise((ok) => setTimeout(ok, 1_000));
-    if (engineTicks(pid) - before < ticksPerSecond / 5) return true;
-  }
-  return false;
-}
 
 describe('a runaway expression', () => {
   let api: TestServer;
