@@ -51,6 +51,8 @@ const CLAUSES = new Set([
   'TERMINATE',
 ]);
 const MAX_TARGETS = 6;
+/** The longest span name or attribute value sent. */
+const MAX_NAME = 200;
 
 export interface StatementSummary {
   /** The first clause (MATCH, MERGE, …): db.operation.name. */
@@ -213,6 +215,7 @@ export async function startTracing(config: TracingConfig, database: string, log:
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': config.serviceName }),
     sampler: await samplerOf(config),
+    spanLimits: { attributeValueLengthLimit: MAX_NAME },
     spanProcessors: [
       new BatchSpanProcessor({ exporter: reporting(exporter, log), scheduledDelayMillis: config.batchDelayMs }),
     ],
@@ -232,7 +235,8 @@ export async function startTracing(config: TracingConfig, database: string, log:
       return {
         async willSendResponse({ operation, response, errors: raised, contextValue: context }) {
           const type = operation?.operation;
-          const name = operation?.name?.value;
+          // The client names its operation: a name past MAX_NAME is cut, like every attribute.
+          const name = operation?.name?.value.slice(0, MAX_NAME);
           span.updateName(type ? `${type}${name ? ` ${name}` : ''}` : 'graphql');
           if (type) span.setAttribute('graphql.operation.type', type);
           if (name) span.setAttribute('graphql.operation.name', name);

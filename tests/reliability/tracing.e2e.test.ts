@@ -59,6 +59,7 @@ const CYPHER = /* GraphQL */ `
 `;
 // A literal in the analyst's text: it must not reach any span.
 const ANALYST_QUERY = "MATCH (a:Actor)-[:MEMBER_OF]->(b:Actor) WHERE a.name <> 'Mali-literal-42' RETURN a.name LIMIT 3";
+const LONG_NAME = `Q${'x'.repeat(299)}`;
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN = '00f067aa0ba902b7';
 
@@ -105,6 +106,7 @@ describe('tracing on', () => {
     );
     answers.cypher = await post(api, CYPHER, { q: ANALYST_QUERY }, { authorization: `Bearer ${ANALYST}` });
     answers.refused = await post(api, CYPHER, { q: 'CREATE (n:Probe)' }, { authorization: `Bearer ${ANALYST}` });
+    answers.long = await post(api, `query ${LONG_NAME} { actors(first: 1) { totalCount } }`, {});
     // Stopping drains the requests and sends every buffered span.
     await api.stop();
   }, ARTICLE_LOAD_TIMEOUT_MS);
@@ -190,6 +192,13 @@ describe('tracing on', () => {
     expect(refused[0]?.statusCode).toBe(2);
     expect(refused[0]?.attributes['conflict_graph.error_codes']).toEqual(['WRITE_REFUSED']);
     expect(childrenOf(refused[0] as ReceivedSpan)).toHaveLength(0);
+  });
+
+  it("cuts a client's long operation name at 200 characters", () => {
+    expect(answers.long?.errors).toBeUndefined();
+    const cut = LONG_NAME.slice(0, 200);
+    const request = requestSpan(`query ${cut}`);
+    expect(request.attributes['graphql.operation.name']).toBe(cut);
   });
 
   it('sends no parameter value, parameter name or literal in any span', () => {
