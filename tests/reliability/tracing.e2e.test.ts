@@ -4,7 +4,7 @@
  * database round trips as a CLIENT span under it, as many as `extensions.roundTrips` counts,
  * named by the statement's clauses and labels and carrying no parameter or literal; a caller's
  * `traceparent` is continued. With tracing off (the default, or OTEL_SDK_DISABLED) nothing is
- * sent, even with an endpoint set.
+ * sent, even with an endpoint set, nor when the sampler keeps nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashKey, newKey } from '../../src/auth.js';
@@ -213,6 +213,7 @@ describe('tracing off', () => {
   it.each([
     ['by default, even with an endpoint set', {}],
     ['with OTEL_SDK_DISABLED=true', { OTEL_TRACES_EXPORTER: 'otlp', OTEL_SDK_DISABLED: 'true' }],
+    ['when the sampler keeps no trace', { OTEL_TRACES_EXPORTER: 'otlp', OTEL_TRACES_SAMPLER: 'always_off' }],
   ])('sends nothing %s', async (_how, env) => {
     const receiver = await startOtlpReceiver();
     const api = await startTestServer({
