@@ -17,6 +17,19 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const size = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 512m or 1g');
+const otlpProtocol = z.enum(['http/protobuf'], {
+  errorMap: () => ({ message: 'only http/protobuf is bundled (not grpc or http/json)' }),
+});
+/** OTEL_TRACES_SAMPLER's values, as the specification names them. */
+export const SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+export type SamplerName = (typeof SAMPLERS)[number];
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -68,6 +81,21 @@ const schema = z.object({
   EXECUTOR: z.enum(['graphql-js', 'jit']).default('graphql-js'),
   // Seconds a public read may be cached (Cache-Control, the response cache); 0: not cached.
   CACHE_MAX_AGE: int(0, 86_400).default(0),
+
+  // OpenTelemetry tracing (src/http/tracing.ts), by the specification's variables. Off unless
+  // OTEL_TRACES_EXPORTER names an exporter: the specification's default (otlp) would start an
+  // exporter, and its retries, on every machine that never asked for one.
+  OTEL_SDK_DISABLED: bool.default('false'),
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('conflict-graph'),
+  OTEL_TRACES_SAMPLER: z.enum(SAMPLERS).default('parentbased_always_on'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+  // How long finished spans wait to be sent in one batch (the specification's default).
+  OTEL_BSP_SCHEDULE_DELAY: int(0, 600_000).default(5_000),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -109,6 +137,27 @@ export interface Config {
   executor: 'jit' | 'graphql-js';
   /** Seconds a public read may be cached (src/http/cache.ts); 0: never. */
   cacheMaxAge: number;
+  /** OpenTelemetry tracing (src/http/tracing.ts); exporter 'none' starts nothing. */
+  tracing: TracingConfig;
+}
+
+export interface TracingConfig {
+  exporter: 'none' | 'otlp' | 'console';
+  /** The OTLP/HTTP traces URL; undefined: the exporter's default (http://localhost:4318/v1/traces). */
+  endpoint: string | undefined;
+  serviceName: string;
+  sampler: SamplerName;
+  /** The ratio of the traceidratio samplers (1 when unset). */
+  samplerRatio: number;
+  /** Milliseconds finished spans wait to be sent in one batch. */
+  batchDelayMs: number;
+}
+
+/** The traces URL: the signal's own endpoint as given, or the base endpoint with /v1/traces. */
+function tracesEndpoint(traces: string | undefined, base: string | undefined): string | undefined {
+  if (traces) return traces;
+  if (!base) return undefined;
+  return `${base.replace(/\/+$/, '')}/v1/traces`;
 }
 
 export class ConfigError extends Error {}
@@ -161,5 +210,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roundTrips: c.ROUND_TRIPS ?? !production,
     executor: c.EXECUTOR,
     cacheMaxAge: c.CACHE_MAX_AGE,
+    tracing: {
+      exporter: c.OTEL_SDK_DISABLED ? 'none' : c.OTEL_TRACES_EXPORTER,
+      endpoint: tracesEndpoint(c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, c.OTEL_EXPORTER_OTLP_ENDPOINT),
+      serviceName: c.OTEL_SERVICE_NAME,
+      sampler: c.OTEL_TRACES_SAMPLER,
+      samplerRatio: c.OTEL_TRACES_SAMPLER_ARG ?? 1,
+      batchDelayMs: c.OTEL_BSP_SCHEDULE_DELAY,
+    },
   };
 }

@@ -45,6 +45,7 @@ import { roundTripsPlugin } from './http/round-trips.js';
 import { jitGateway } from './http/executor.js';
 import { cachePolicyPlugin, responseCachePlugin } from './http/cache.js';
 import { createMetrics } from './http/metrics.js';
+import { startTracing } from './http/tracing.js';
 import { bookmarksPlugin, presentedBookmarks } from './http/bookmarks.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -93,6 +94,7 @@ export async function createServer(
   answerClientErrors(http);
 
   const metrics = createMetrics(db);
+  const tracing = await startTracing(config.tracing, config.neo4j.database, log);
   const apollo = new ApolloServer<Context>({
     ...(config.executor === 'jit'
       ? { gateway: jitGateway(loadTypeDefs(), resolvers) }
@@ -113,6 +115,7 @@ export async function createServer(
         : ApolloServerPluginLandingPageDisabled(),
       roundTripsPlugin(config.roundTrips),
       metrics.plugin,
+      ...(tracing ? [tracing.plugin] : []),
       bookmarksPlugin(),
       // Cache hints per operation, not per resolved field (src/http/cache.ts).
       ApolloServerPluginCacheControlDisabled(),
@@ -216,6 +219,8 @@ export async function createServer(
     async stop() {
       if (listening) await apollo.stop();
       else http.close();
+      // After the drain, so the last requests' spans are sent too.
+      await tracing?.shutdown();
       await db.close();
     },
   };

@@ -35,4 +35,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(/Invalid NEO4J_URI/);
     expect(() => loadConfig({ NEO4J_LOCAL_HEAP: 'lots' })).toThrow(/Invalid NEO4J_LOCAL_HEAP/);
   });
+
+  it('leaves tracing off unless an exporter is named, and builds the traces endpoint', () => {
+    expect(loadConfig({}).tracing.exporter).toBe('none');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing.exporter).toBe('none');
+    const on = loadConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' });
+    expect(on.tracing).toMatchObject({
+      exporter: 'otlp',
+      endpoint: 'http://collector:4318/v1/traces',
+      serviceName: 'conflict-graph',
+      sampler: 'parentbased_always_on',
+      samplerRatio: 1,
+    });
+    const own = loadConfig({
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://traces:9999/in',
+    });
+    expect(own.tracing.endpoint).toBe('http://traces:9999/in');
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SDK_DISABLED: 'true' }).tracing.exporter).toBe('none');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /Invalid OTEL_EXPORTER_OTLP_PROTOCOL="grpc": only http\/protobuf/,
+    );
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER: 'sometimes' })).toThrow(/Invalid OTEL_TRACES_SAMPLER/);
+  });
 });

@@ -11,9 +11,9 @@
  * cancel (an expression iterating a huge list checks for no timeout) is refused up front, and the
  * request is answered at its deadline whatever the engine does (DbScope.transaction).
  */
-import { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
+import { Neo4jError, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { appError, badInput, ErrorCode } from '../../errors.js';
-import { translateDatabaseError, type DbScope } from '../core/database.js';
+import { translateDatabaseError, type DbScope, type RoundTripEnd } from '../core/database.js';
 import { checkBoundedIteration } from './cypher-bounds.js';
 import { checkReadOnlyText, tokenize, writeRefused } from './cypher-guard.js';
 import { toCypherParams, toJson, type Json } from './cypher-values.js';
@@ -70,30 +70,44 @@ async function runGuarded(
   params: Record<string, unknown>,
   maxRows: number,
   planLock: boolean,
-  count: () => void,
+  roundTrip: (statement: string) => RoundTripEnd,
 ): Promise<CypherResultObject> {
   if (planLock) {
-    count();
-    const plan = await tx.run(`EXPLAIN ${query}`, params);
+    const explain = `EXPLAIN ${query}`;
+    const planned = roundTrip(explain);
+    let plan: QueryResult;
+    try {
+      plan = await tx.run(explain, params);
+      planned({ rows: 0 });
+    } catch (error) {
+      planned({ error });
+      throw error;
+    }
     if (plan.summary.queryType !== 'r') {
       throw writeRefused(`the plan of this query ${plan.summary.queryType === 's' ? 'changes the schema' : 'writes'}`);
     }
   }
-  count();
+  const end = roundTrip(query);
   const result = tx.run(query, params);
   const rows: CypherResultObject['rows'] = [];
   let columns: string[] = [];
   let truncated = false;
-  for await (const record of result) {
-    if (rows.length === maxRows) {
-      // Leaving the loop discards the rest of the stream on the server.
-      truncated = true;
-      break;
+  try {
+    for await (const record of result) {
+      if (rows.length === maxRows) {
+        // Leaving the loop discards the rest of the stream on the server.
+        truncated = true;
+        break;
+      }
+      columns = record.keys as string[];
+      rows.push(Object.fromEntries(record.keys.map((k) => [String(k), toJson(record.get(k))])));
     }
-    columns = record.keys as string[];
-    rows.push(Object.fromEntries(record.keys.map((k) => [String(k), toJson(record.get(k))])));
+    if (rows.length === 0) columns = (await result.keys()) as string[];
+  } catch (error) {
+    end({ error });
+    throw error;
   }
-  if (rows.length === 0) columns = (await result.keys()) as string[];
+  end({ rows: rows.length });
   return { columns, rows, truncated };
 }
 
@@ -118,7 +132,7 @@ export async function runReadOnlyCypher(
     );
   }
   const work = (tx: ManagedTransaction) =>
-    runGuarded(tx, query, params, limits.maxRows, locks.plan, () => (scope.roundTrips += 1));
+    runGuarded(tx, query, params, limits.maxRows, locks.plan, (statement) => scope.roundTrip(statement));
   // CYPHER_TIMEOUT_MS, or less when the request's own deadline is nearer; answered by then.
   const budget = scope.budget(limits.timeoutMs);
   try {

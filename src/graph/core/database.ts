@@ -182,6 +182,16 @@ export class Database {
   }
 }
 
+/**
+ * Watches a scope's round trips (tracing, src/http/tracing.ts): told as each one starts, with the
+ * statement's text, and through the function it returns as that round trip ends.
+ */
+export interface RoundTripObserver {
+  roundTrip(statement: string): RoundTripEnd;
+}
+export type RoundTripEnd = (outcome: { rows?: number; error?: unknown }) => void;
+const UNOBSERVED: RoundTripEnd = () => {};
+
 /** A write transaction as the graph modules see it: every run is counted as a round trip. */
 export interface WriteTx {
   run(query: string, params?: Params): Promise<Row[]>;
@@ -242,6 +252,8 @@ export class DbScope {
   written: string[] = [];
   /** Marks this scope's transactions (transaction metadata), so they can be found and terminated. */
   readonly id = randomUUID();
+  /** Told of every round trip as it starts and ends; unset, a round trip is only counted. */
+  observer?: RoundTripObserver;
 
   constructor(
     readonly db: Database,
@@ -259,6 +271,12 @@ export class DbScope {
     if (left <= 0) throw requestTimeout(deadline.ms);
     if (left < ownMs) return { ms: left, answerBy: deadline.at, timedOut: () => requestTimeout(deadline.ms) };
     return { ...own, answerBy: Math.min(own.answerBy, deadline.at) };
+  }
+
+  /** Counts one round trip of `statement`; call what it returns when the round trip ends. */
+  roundTrip(statement: string): RoundTripEnd {
+    this.roundTrips += 1;
+    return this.observer?.roundTrip(statement) ?? UNOBSERVED;
   }
 
   private transactionConfig(budget: Budget) {
@@ -323,9 +341,22 @@ export class DbScope {
    * its retries of transient failures, while the request's budget lasts; never of a memory error.
    */
   async read(query: string, params: Params = {}): Promise<Row[]> {
+    let end: RoundTripEnd | undefined;
+    try {
+      const rows = await this.readAttempts(query, params, () => (end ??= this.roundTrip(query)));
+      end?.({ rows: rows.length });
+      return rows;
+    } catch (error) {
+      end?.({ error });
+      throw error;
+    }
+  }
+
+  /** read()'s attempts: one round trip counted (`started`), however many times it is tried. */
+  private async readAttempts(query: string, params: Params, started: () => void): Promise<Row[]> {
     for (let attempt = 1; ; attempt++) {
       const budget = this.budget();
-      if (attempt === 1) this.roundTrips += 1;
+      started();
       const session = this.db.driver.session({
         database: this.db.name,
         defaultAccessMode: neo4j.session.READ,
@@ -399,8 +430,15 @@ export class DbScope {
       return await this.transaction({ mode: 'WRITE' }, (tx) =>
         work({
           run: async (query, params = {}) => {
-            this.roundTrips += 1;
-            return (await tx.run(query, params)).records;
+            const end = this.roundTrip(query);
+            try {
+              const { records } = await tx.run(query, params);
+              end({ rows: records.length });
+              return records;
+            } catch (error) {
+              end({ error });
+              throw error;
+            }
           },
         }),
       );
