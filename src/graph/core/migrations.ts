@@ -5,7 +5,7 @@
 import { FOLDED_TEXT } from './folded-text.js';
 import neo4j from 'neo4j-driver';
 import type { Database } from './database.js';
-import { SET_EVENT_SPAN } from './event-span.js';
+import { SET_EVENT_SPAN, SPAN_MAX, SPAN_MIN } from './event-span.js';
 import { migrateFigures } from './figure-migration.js';
 
 export const MIGRATIONS: readonly string[] = [
@@ -108,17 +108,21 @@ async function ensureSearchIndexes(scope: ReturnType<Database['scope']>): Promis
 /** How long start-up waits for indexes to come online (seconds). */
 const INDEX_WAIT_S = 600;
 
-// Events written before their span or time order was stored get them, a batch per transaction
-// (event-span.ts).
+// Events written before their span or time order was stored, or with the span's earlier far
+// past and future (event-span.ts), get them, a batch per transaction.
 const EVENTS_WITHOUT_SPAN = `
-  MATCH (e:Event) WHERE e.spanStart IS NULL OR e.timeOrder IS NULL
+  MATCH (e:Event)
+  WHERE e.timeOrder IS NULL OR e.spanStart IS NULL OR e.spanEnd IS NULL
+     OR e.spanStart <> coalesce(e.startTime, datetime('${SPAN_MIN}'))
+     OR e.spanEnd <> coalesce(e.endTime, datetime('${SPAN_MAX}'))
   WITH e LIMIT $batch
   ${SET_EVENT_SPAN('e')}
   RETURN count(e) AS filled`;
 const SPAN_BATCH = 10_000;
 /**
  * The marker of the span backfill: every writer has stored the span since, so it runs once (again
- * since the time order joined the span: the marker's name changed with it).
+ * since the time order joined the span and its far past and future moved: the marker's name
+ * changed with them).
  */
 export const SPAN_MIGRATION = 'event-span-time-order-backfill';
 
