@@ -16,12 +16,11 @@ import { AuditLog, type Writer } from '../write/audit.js';
 import { deriveClaimStatus } from '../../domain/claim-status.js';
 import { refreshStatuses } from '../write/claim-status.js';
 import { idFromName, nameKey, normaliseName } from '../../domain/names.js';
-import { placeMatchKey } from '../../domain/place-names.js';
 import { eventRange } from '../../domain/figures.js';
 import { timeLabel } from '../../domain/time-label.js';
-import { type BulkEvent, type BulkGraph, writeBulkGraph } from './load.js';
+import { type BulkEvent, type BulkGraph, NOTHING_EXISTS, writeBulkGraph } from './load.js';
 import { recordDigest, type Dataset, type DatasetRecord, type RowRefusal } from './dataset-record.js';
-import { Gazetteer } from './gazetteer.js';
+import { Gazetteer, matchKeyOf } from './gazetteer.js';
 
 /** Dataset names → ids, from the mapping files (src/interchange/mapping.ts). */
 export interface DatasetMapping {
@@ -294,7 +293,9 @@ export class DatasetWriter {
         });
     }
     if (batch.length === 0) return counts;
+    const started = performance.now();
     const result = await this.scope.write((tx) => this.writeBatch(tx, batch));
+    this.onStatement?.('transaction', batch.length, performance.now() - started);
     counts.created += result.created;
     counts.updated += result.updated;
     counts.unchanged += result.unchanged;
@@ -321,6 +322,7 @@ export class DatasetWriter {
     const started = performance.now();
     const looked = await this.lookUp(tx, records);
     this.onStatement?.('look-up', records.length, performance.now() - started);
+    const planning = performance.now();
     const plan = new BatchPlan(this, looked, this.writer.identity);
     const counts = { created: 0, updated: 0, unchanged: 0, refused: [] as RowRefusal[] };
     for (const record of records) {
@@ -328,6 +330,7 @@ export class DatasetWriter {
       if (typeof outcome === 'string') counts[outcome] += 1;
       else counts.refused.push(outcome);
     }
+    this.onStatement?.('plan', records.length, performance.now() - planning);
     // Nothing new (the file read again): nothing is written, not even an audit entry.
     if (counts.created + counts.updated === 0) return { ...counts, tally: plan.tally };
     const log = new AuditLog(this.writer, 'importDataset');
@@ -345,7 +348,8 @@ export class DatasetWriter {
           props,
         })),
       });
-    await writeBulkGraph(tx, plan.graph, { onStatement: this.onStatement });
+    // The plan holds only what its look-up (this transaction's) found missing: nothing to look up again.
+    await writeBulkGraph(tx, plan.graph, { onStatement: this.onStatement, existing: NOTHING_EXISTS });
     const refreshed = [...plan.restored, ...plan.retractions.map((r) => r.id), ...plan.revisedClaims];
     if (refreshed.length > 0) await refreshStatuses(tx, refreshed);
     for (const [id, changes] of plan.history) log.record(id, changes);
@@ -598,8 +602,9 @@ class BatchPlan {
       // ACLED repeats a name down the levels (Bourem cercle › Bourem commune › Bourem): a level
       // named as the place it lies in is that place.
       const parent = parentId ? (gazetteer.get(parentId) ?? this.batchGazetteer.get(parentId)) : undefined;
-      if (parent && placeMatchKey(parent.name) === placeMatchKey(level.name)) continue;
-      const mapped = mapping.places.get(path.map((n) => normaliseName(n)).join(' / '));
+      if (parent && matchKeyOf(parent.name) === matchKeyOf(level.name)) continue;
+      const mapped =
+        mapping.places.size > 0 ? mapping.places.get(path.map((n) => normaliseName(n)).join(' / ')) : undefined;
       const found: string[] = mapped
         ? [mapped]
         : [
@@ -632,7 +637,7 @@ class BatchPlan {
       // Everything from here down is new (a level named as its parent still is its parent).
       let parentName = parent?.name ?? null;
       for (const fresh of chain.slice(i)) {
-        if (parentName !== null && placeMatchKey(parentName) === placeMatchKey(fresh.name)) continue;
+        if (parentName !== null && matchKeyOf(parentName) === matchKeyOf(fresh.name)) continue;
         const id = gazetteer.freeId(fresh.name, parentId, (x) => this.batchGazetteer.has(x));
         const place = { id, name: fresh.name, aliases: [], parentId };
         parentName = fresh.name;
