@@ -158,7 +158,7 @@ async function measured(
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
   const phases = result.phases
-    ? ` (files ${result.phases.files.toFixed(1)} s, importer ${result.phases.importer.toFixed(1)} s, start ${result.phases.start.toFixed(1)} s, indexes ${result.phases.indexes.toFixed(1)} s)`
+    ? ` (files ${result.phases.files.toFixed(1)} s, stop ${result.phases.stop.toFixed(1)} s, importer ${result.phases.importer.toFixed(1)} s, start ${result.phases.start.toFixed(1)} s, indexes ${result.phases.indexes.toFixed(1)} s)`
     : '';
   say(
     `${into}: ${result.rows.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s = ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s${phases}, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage.join(' ')}`,

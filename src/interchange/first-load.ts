@@ -50,6 +50,7 @@ export interface FirstLoadOptions extends ImportOptions {
 /** Seconds spent in each phase of a first load. */
 export interface FirstLoadPhases {
   files: number;
+  stop: number;
   importer: number;
   start: number;
   indexes: number;
@@ -104,9 +105,10 @@ export async function firstLoad(
     const summary = await importDatasetFiles(files, input, options);
     await files.migrations(markers);
     const args = await files.close();
+    const filesSeconds = lap();
     await db.close();
     await local.stop();
-    const filesSeconds = lap();
+    const stopSeconds = lap();
     say(`Wrote the importer's files in ${filesSeconds.toFixed(1)} s; running the offline importer…`);
     let refused: string | undefined;
     try {
@@ -139,7 +141,13 @@ export async function firstLoad(
       summary: {
         ...summary,
         seconds: (performance.now() - started) / 1000,
-        phases: { files: filesSeconds, importer: importerSeconds, start: startSeconds, indexes: indexesSeconds },
+        phases: {
+          files: filesSeconds,
+          stop: stopSeconds,
+          importer: importerSeconds,
+          start: startSeconds,
+          indexes: indexesSeconds,
+        },
       },
       local: restarted,
       db: reopened,
