@@ -94,10 +94,13 @@ export async function importDatasetFiles(
   files: ImportFiles,
   input: AsyncIterable<Buffer | string>,
   options: ImportOptions,
+  /** Called once the header is checked, before the first row is planned. */
+  afterHeader: () => void = () => {},
 ): Promise<ImportSummary> {
-  return readInto(input, options, (dataset, mapping) =>
-    DatasetWriter.firstLoad(files, dataset, mapping, options.writer),
-  );
+  return readInto(input, options, (dataset, mapping) => {
+    afterHeader();
+    return DatasetWriter.firstLoad(files, dataset, mapping, options.writer);
+  });
 }
 
 async function readInto(
