@@ -3,8 +3,10 @@
  *
  * The dataset import's rate: generates an ACLED-format file of N rows (100,000 by default; a
  * deterministic mix of countries, admin levels, actors, outlets, dates and codes), then on its
- * own Neo4j (free port, temporary folder) imports it (1) into an empty database and (2) into a
- * database holding the generated 100k-event graph, beside the bulk path's own rate for that
+ * own Neo4j (free port, temporary folder) imports it (1) into an empty database as a first load
+ * (the offline importer, src/interchange/first-load.ts: files, importer, restart and indexes all
+ * counted), (2) into an empty database through the live path and (3) through the live path into
+ * a database holding the generated 100k-event graph, beside the bulk path's own rate for that
  * graph. Prints rows/s, the import's peak memory (RSS of this process) and the load average, and
  * writes them to bench/results/import-<time>.json. Never run by the tests.
  */
@@ -21,6 +23,7 @@ import { Database } from '../src/graph/core/database.js';
 import { migrate } from '../src/graph/core/migrations.js';
 import { ACLED_COLUMNS } from '../src/interchange/acled.js';
 import { importDataset, type ImportSummary } from '../src/interchange/import-dataset.js';
+import { emptyDatabase, firstLoad, type FirstLoadPhases } from '../src/interchange/first-load.js';
 import { progressBar } from './progress.js';
 import { loadSyntheticGraph } from './synthetic/load.js';
 
@@ -52,7 +55,7 @@ const SUB_EVENTS: [string, string, string][] = [
 ];
 
 /** Writes an ACLED-format file of `rows` rows, streamed (the file is never held whole). */
-async function generateAcled(file: string, rows: number, seed: number): Promise<void> {
+export async function generateAcled(file: string, rows: number, seed: number): Promise<void> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const countries = Array.from({ length: 12 }, (_, i) => ({ name: `Country ${i + 1}`, iso: String(100 + i) }));
@@ -120,21 +123,25 @@ interface Run {
   rowsPerSecond: number;
   peakRssMb: number;
   summary: Pick<ImportSummary, 'eventsCreated' | 'eventsUnchanged' | 'rowsRefused' | 'actorsCreated' | 'placesCreated'>;
+  /** A first load's phases, in seconds. */
+  phases?: FirstLoadPhases;
   loadAverage: number[];
 }
 
-async function timedImport(db: Database, file: string, rows: number, into: string): Promise<Run> {
+/** Runs an import while sampling this process's RSS; returns the run. */
+async function measured(
+  into: string,
+  rows: number,
+  run: (onProgress: (p: { rows: number }) => void) => Promise<ImportSummary & { phases?: FirstLoadPhases }>,
+): Promise<Run> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const bar = progressBar('rows', rows);
-  const summary = await importDataset(db, createReadStream(file), {
-    format: 'acled',
-    writer: { identity: 'bench' },
-    onProgress: ({ rows: done }) => bar.update(done),
+  const summary = await run(({ rows: done }) => bar.update(done)).finally(() => {
+    bar.done();
+    clearInterval(sampler);
   });
-  bar.done();
-  clearInterval(sampler);
-  const run = {
+  const result: Run = {
     into,
     rows: summary.rowsRead,
     seconds: summary.seconds,
@@ -147,13 +154,20 @@ async function timedImport(db: Database, file: string, rows: number, into: strin
       actorsCreated: summary.actorsCreated,
       placesCreated: summary.placesCreated,
     },
+    ...(summary.phases ? { phases: summary.phases } : {}),
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
+  const phases = result.phases
+    ? ` (files ${result.phases.files.toFixed(1)} s, stop ${result.phases.stop.toFixed(1)} s, importer ${result.phases.importer.toFixed(1)} s, start ${result.phases.start.toFixed(1)} s, indexes ${result.phases.indexes.toFixed(1)} s)`
+    : '';
   say(
-    `${into}: ${run.rows.toLocaleString('en')} rows in ${run.seconds.toFixed(1)} s = ${Math.round(run.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${run.peakRssMb} MB, load average ${run.loadAverage.join(' ')}`,
+    `${into}: ${result.rows.toLocaleString('en')} rows in ${result.seconds.toFixed(1)} s = ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s${phases}, peak RSS ${result.peakRssMb} MB, load average ${result.loadAverage.join(' ')}`,
   );
-  return run;
+  return result;
 }
+
+const connect = (uri: string) =>
+  new Database({ uri, user: 'neo4j', password: undefined, database: 'neo4j', txTimeoutMs: 600_000 });
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -176,26 +190,48 @@ export async function main(argv: string[]): Promise<void> {
   say(`${file}: ${(statSync(file).size / 2 ** 20).toFixed(1)} MB`);
   const runs: Run[] = [];
   let bulk: { events: number; eventsPerSecond: number } | null = null;
-  for (const into of ['an empty database', `the ${graphEvents.toLocaleString('en')}-event graph`]) {
-    const dataDir = join(work, `neo4j-${runs.length}`);
-    const neo4j = await startLocalNeo4j({ port: 0, dataDir, heap: '2g', pageCache: '2g', nice: LOCAL_NICE, say });
-    const db = new Database({
-      uri: neo4j.uri,
-      user: 'neo4j',
-      password: undefined,
-      database: 'neo4j',
-      txTimeoutMs: 600_000,
-    });
+  const intos = [
+    'an empty database (first load)',
+    'an empty database (live)',
+    `the ${graphEvents.toLocaleString('en')}-event graph (live)`,
+  ];
+  for (const [i, into] of intos.entries()) {
+    const engine = { port: 0, dataDir: join(work, `neo4j-${i}`), heap: '2g', pageCache: '2g', nice: LOCAL_NICE, say };
+    let neo4j = await startLocalNeo4j(engine);
+    let db = connect(neo4j.uri);
     try {
       await migrate(db);
-      if (runs.length === 1) {
+      if (i === 0) {
+        const markers = await emptyDatabase(db);
+        if (!markers) throw new Error('the new database is not empty');
+        runs.push(
+          await measured(into, rows, async (onProgress) => {
+            const loaded = await firstLoad(createReadStream(file), markers, neo4j, db, {
+              format: 'acled',
+              writer: { identity: 'bench' },
+              engine,
+              connect,
+              onProgress,
+              say,
+            });
+            ({ local: neo4j, db } = loaded);
+            return loaded.summary;
+          }),
+        );
+        continue;
+      }
+      if (i === 2) {
         say(`loading the generated ${graphEvents.toLocaleString('en')}-event graph through the bulk path…`);
         const load = await loadSyntheticGraph(db, { events: graphEvents, seed });
         bulk = { events: graphEvents, eventsPerSecond: Math.round(load.eventsPerSecond) };
         say(`bulk path: ${bulk.eventsPerSecond.toLocaleString('en')} events/s`);
         await db.scope(600_000).write((tx) => tx.run('CALL db.awaitIndexes(600)'));
       }
-      runs.push(await timedImport(db, file, rows, into));
+      runs.push(
+        await measured(into, rows, (onProgress) =>
+          importDataset(db, createReadStream(file), { format: 'acled', writer: { identity: 'bench' }, onProgress }),
+        ),
+      );
     } finally {
       await db.close();
       await neo4j.stop();

@@ -207,3 +207,74 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
   };
 }
+
+export interface OfflineImportOptions {
+  /** The local engine's data folder (stopped: the importer takes its lock). */
+  dataDir: string;
+  /** The importer's file arguments (`--nodes=Label=FILE`, `--relationships=TYPE=FILE`). */
+  files: readonly string[];
+  /** Between array elements in the files. */
+  arrayDelimiter: string;
+  /** The importer's heap (its data structures live off-heap, bounded by offHeap). */
+  heap: string;
+  offHeap: string;
+  nice: number;
+  /** The importer's report (bad entries) goes here. */
+  reportFile: string;
+  say?: (line: string) => void;
+}
+
+/**
+ * Runs Neo4j's offline importer (`neo4j-admin database import full`, from neo4j-import-tool on
+ * the launcher's classpath) into the local engine's default database, replacing it: only for an
+ * empty database, while the engine is stopped. Resolves when it is done; fails with the
+ * importer's last lines.
+ */
+export async function importOffline(options: OfflineImportOptions): Promise<void> {
+  buildLauncher(options.say);
+  const dataDir = resolve(options.dataDir);
+  // The admin tool reads neo4j.conf from NEO4J_CONF: an empty one keeps the defaults the embedded
+  // engine runs with (its data under NEO4J_HOME/data, as DatabaseManagementServiceBuilder puts it).
+  const conf = join(dataDir, 'import-conf');
+  mkdirSync(conf, { recursive: true });
+  writeFileSync(join(conf, 'neo4j.conf'), '');
+  const classpath = `${CLASSES}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+  const java = [
+    `-Xmx${options.heap}`,
+    '-XX:+UseG1GC',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '-cp',
+    classpath,
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    // The database first: the file options take every argument after them as more files.
+    'neo4j',
+    '--overwrite-destination=true',
+    // Claims' and events' texts may hold line breaks.
+    '--multiline-fields=true',
+    `--array-delimiter=U+${options.arrayDelimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    `--max-off-heap-memory=${options.offHeap}`,
+    `--report-file=${options.reportFile}`,
+    ...options.files,
+  ];
+  const niced = options.nice > 0 && process.platform !== 'win32' && has('nice', ['true']);
+  const env = { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: conf };
+  const child = niced
+    ? spawn('nice', ['-n', String(options.nice), 'java', ...java], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    : spawn('java', java, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+  if (code !== 0)
+    throw new LocalNeo4jError(
+      `The offline importer failed (exit ${code}):\n${tail.trim().split('\n').slice(-12).join('\n')}`,
+    );
+  options.say?.(tail.match(/IMPORT DONE[^\n]*/)?.[0]?.trim() ?? 'Import done.');
+}

@@ -9,8 +9,9 @@
  */
 import type { Writer } from '../graph/write/audit.js';
 import type { Database } from '../graph/core/database.js';
-import type { DatasetRecord, RowRefusal } from '../graph/bulk/dataset-record.js';
-import { DatasetWriter } from '../graph/bulk/dataset.js';
+import type { Dataset, DatasetRecord, RowRefusal } from '../graph/bulk/dataset-record.js';
+import { DatasetWriter, type DatasetMapping } from '../graph/bulk/dataset.js';
+import type { ImportFiles } from '../graph/bulk/import-files.js';
 import { acledRecord } from './acled.js';
 import { csvRows, FileRefusal } from './csv-rows.js';
 import { loadMapping } from './mapping.js';
@@ -81,14 +82,39 @@ export async function importDataset(
   input: AsyncIterable<Buffer | string>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const started = performance.now();
   const scope = db.scope(options.txTimeoutMs ?? 300_000);
+  return readInto(input, options, (dataset, mapping) => DatasetWriter.open(scope, dataset, mapping, options.writer));
+}
+
+/**
+ * A first load's half in this process: the file read, mapped and planned as importDataset does it
+ * into an empty database, written as the offline importer's files (first-load.ts runs it).
+ */
+export async function importDatasetFiles(
+  files: ImportFiles,
+  input: AsyncIterable<Buffer | string>,
+  options: ImportOptions,
+  /** Called once the header is checked, before the first row is planned. */
+  afterHeader: () => void = () => {},
+): Promise<ImportSummary> {
+  return readInto(input, options, (dataset, mapping) => {
+    afterHeader();
+    return DatasetWriter.firstLoad(files, dataset, mapping, options.writer);
+  });
+}
+
+async function readInto(
+  input: AsyncIterable<Buffer | string>,
+  options: ImportOptions,
+  open: (dataset: Dataset, mapping: DatasetMapping) => Promise<DatasetWriter>,
+): Promise<ImportSummary> {
+  const started = performance.now();
   const dataset = DATASETS[options.format];
   const read = { bytes: 0 };
   const rows = csvRows(counted(input, read), options.format);
   // The header is checked before anything is written (a FileRefusal stops here).
   const first = await rows.next();
-  const writer = await DatasetWriter.open(scope, dataset, loadMapping(dataset, options.mappingFiles), options.writer);
+  const writer = await open(dataset, loadMapping(dataset, options.mappingFiles));
   writer.onStatement = options.onStatement;
   const summary: ImportSummary = {
     format: options.format,

@@ -1,11 +1,18 @@
 /** The import's summary as the CLI prints it: counts first, then what was created and refused. */
+import type { FirstLoadPhases } from './first-load.js';
 import type { DeletionsSummary, ImportSummary } from './import-dataset.js';
 
 const LISTED_ACTORS = 50;
 
-export function formatSummary(s: ImportSummary): string {
+export function formatSummary(s: ImportSummary & { phases?: FirstLoadPhases }): string {
+  const p = s.phases;
   const lines = [
     `Read ${s.rowsRead} rows in ${s.seconds.toFixed(1)} s (${Math.round(s.rowsRead / Math.max(s.seconds, 0.001))} rows/s).`,
+    ...(p
+      ? [
+          `First load: files ${p.files.toFixed(1)} s, engine stop ${p.stop.toFixed(1)} s, importer ${p.importer.toFixed(1)} s, start ${p.start.toFixed(1)} s, indexes ${p.indexes.toFixed(1)} s.`,
+        ]
+      : []),
     `Events: ${s.eventsCreated} created, ${s.eventsUpdated} updated, ${s.eventsUnchanged} unchanged.`,
     `Actors: ${s.actorsCreated.length} created, ${s.actorsMatched} matched. Places: ${s.placesCreated} created, ${s.placesMatched} matched. Sources: ${s.sourcesCreated} created, ${s.sourcesMatched} matched.`,
   ];

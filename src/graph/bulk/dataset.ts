@@ -16,12 +16,12 @@ import { AuditLog, type Writer } from '../write/audit.js';
 import { deriveClaimStatus } from '../../domain/claim-status.js';
 import { refreshStatuses } from '../write/claim-status.js';
 import { idFromName, nameKey, normaliseName } from '../../domain/names.js';
-import { placeMatchKey } from '../../domain/place-names.js';
 import { eventRange } from '../../domain/figures.js';
 import { timeLabel } from '../../domain/time-label.js';
-import { type BulkEvent, type BulkGraph, writeBulkGraph } from './load.js';
+import { type BulkEvent, type BulkGraph, NOTHING_EXISTS, writeBulkGraph } from './load.js';
 import { recordDigest, type Dataset, type DatasetRecord, type RowRefusal } from './dataset-record.js';
-import { Gazetteer } from './gazetteer.js';
+import { Gazetteer, matchKeyOf } from './gazetteer.js';
+import type { ImportFiles } from './import-files.js';
 
 /** Dataset names → ids, from the mapping files (src/interchange/mapping.ts). */
 export interface DatasetMapping {
@@ -186,9 +186,13 @@ export class DatasetWriter {
   /** Actor names already resolved in this import (normalised key → id): names, not rows. */
   private readonly resolvedActors = new Map<string, string>();
   private claimantId = '';
+  /** A first load's files; unset on the live path. */
+  private files?: ImportFiles;
+  /** For a first load, the ids this import created that a look-up would find (few: names, not rows). */
+  private readonly created = { sources: new Set<string>(), actorIds: new Set<string>() };
 
   private constructor(
-    private readonly scope: DbScope,
+    private readonly scope: DbScope | undefined,
     readonly dataset: Dataset,
     private readonly gazetteer: Gazetteer,
     private readonly mapping: DatasetMapping,
@@ -200,6 +204,27 @@ export class DatasetWriter {
 
   /** Mapping entries naming an id that does not exist: left out, and listed in the summary. */
   ignoredMappings: string[] = [];
+
+  /**
+   * A first load (import-files.ts): the database is empty and stopped, so nothing is looked up;
+   * each batch is planned as the live path plans it against an empty database (what this import
+   * created is what exists) and appended to the importer's files, audit entries included.
+   */
+  static async firstLoad(
+    files: ImportFiles,
+    dataset: Dataset,
+    mapping: DatasetMapping,
+    writer: Writer,
+  ): Promise<DatasetWriter> {
+    const w = new DatasetWriter(undefined, dataset, new Gazetteer(), { actors: new Map(), places: new Map() }, writer);
+    w.files = files;
+    w.ignoredMappings = [
+      ...[...mapping.actors].map(([name, id]) => `${name.slice(6)} → ${id}`),
+      ...[...mapping.places].map(([path, id]) => `${path} → ${id}`),
+    ];
+    await w.ensureClaimant();
+    return w;
+  }
 
   static async open(scope: DbScope, dataset: Dataset, mapping: DatasetMapping, writer: Writer): Promise<DatasetWriter> {
     const gazetteer = await Gazetteer.load(scope);
@@ -219,23 +244,48 @@ export class DatasetWriter {
   /** The dataset as an actor (kind ORGANIZATION), found by its name or created. */
   private async ensureClaimant(): Promise<void> {
     const name = DATASET_NAMES[this.dataset];
-    const [row] = await this.scope.read(CLAIMANT, { key: nameKey('Actor', name) });
-    const ids = (row?.get('ids') as string[] | undefined) ?? [];
-    if (ids.length > 0) {
-      this.claimantId = ids[0]!;
-      return;
+    if (this.scope) {
+      const [row] = await this.scope.read(CLAIMANT, { key: nameKey('Actor', name) });
+      const ids = (row?.get('ids') as string[] | undefined) ?? [];
+      if (ids.length > 0) {
+        this.claimantId = ids[0]!;
+        return;
+      }
     }
     const id = idFromName('actor', name);
-    await this.scope.write(async (tx) => {
-      const log = new AuditLog(this.writer, 'importDataset');
-      await writeBulkGraph(tx, {
-        actors: [{ id, name, kind: 'ORGANIZATION', aliases: [], description: DATASET_DESCRIPTIONS[this.dataset] }],
+    const graph: BulkGraph = {
+      actors: [{ id, name, kind: 'ORGANIZATION', aliases: [], description: DATASET_DESCRIPTIONS[this.dataset] }],
+    };
+    const log = new AuditLog(this.writer, 'importDataset');
+    log.record(id, { created: { name, kind: 'ORGANIZATION' } });
+    if (this.files) await this.toFiles(graph, log);
+    else
+      await this.scope!.write(async (tx) => {
+        await writeBulkGraph(tx, graph);
+        await log.flush(tx);
       });
-      log.record(id, { created: { name, kind: 'ORGANIZATION' } });
-      await log.flush(tx);
-    });
     this.claimantId = id;
     this.tally.actorsCreated.set(name, id);
+    this.resolvedActors.set(nameKey('Actor', name), id);
+    this.created.actorIds.add(id);
+  }
+
+  /** A first load's batch: its graph and its audit entries, at one time as a transaction has. */
+  private async toFiles(graph: BulkGraph, log: AuditLog): Promise<void> {
+    const at = new Date().toISOString();
+    await this.files!.write(graph, at);
+    await this.files!.audit(log.take(), log.by, log.action, at);
+  }
+
+  /** What a first load's batch finds: what the batches before it created (names, not rows). */
+  private createdSoFar(): Looked {
+    return {
+      events: new Map(),
+      claims: new Set(),
+      sources: this.created.sources,
+      actorIds: this.created.actorIds,
+      names: new Map(),
+    };
   }
 
   private async lookUp(tx: WriteTx, records: readonly DatasetRecord[]): Promise<Looked> {
@@ -294,7 +344,11 @@ export class DatasetWriter {
         });
     }
     if (batch.length === 0) return counts;
-    const result = await this.scope.write((tx) => this.writeBatch(tx, batch));
+    const started = performance.now();
+    const result = this.files
+      ? await this.writeBatch(undefined, batch)
+      : await this.scope!.write((tx) => this.writeBatch(tx, batch));
+    this.onStatement?.('transaction', batch.length, performance.now() - started);
     counts.created += result.created;
     counts.updated += result.updated;
     counts.unchanged += result.unchanged;
@@ -315,12 +369,18 @@ export class DatasetWriter {
     this.tally.placesCreated += t.places.length;
     for (const p of t.places) this.gazetteer.add(p);
     this.tally.sourcesCreated += t.sourcesCreated;
+    if (this.files) {
+      for (const id of t.actorsCreated.values()) this.created.actorIds.add(id);
+      for (const id of t.sourceIds) this.created.sources.add(id);
+    }
   }
 
-  private async writeBatch(tx: WriteTx, records: DatasetRecord[]) {
+  /** A batch in a transaction (tx), or, for a first load, into the files. */
+  private async writeBatch(tx: WriteTx | undefined, records: DatasetRecord[]) {
     const started = performance.now();
-    const looked = await this.lookUp(tx, records);
+    const looked = tx ? await this.lookUp(tx, records) : this.createdSoFar();
     this.onStatement?.('look-up', records.length, performance.now() - started);
+    const planning = performance.now();
     const plan = new BatchPlan(this, looked, this.writer.identity);
     const counts = { created: 0, updated: 0, unchanged: 0, refused: [] as RowRefusal[] };
     for (const record of records) {
@@ -328,9 +388,24 @@ export class DatasetWriter {
       if (typeof outcome === 'string') counts[outcome] += 1;
       else counts.refused.push(outcome);
     }
+    this.onStatement?.('plan', records.length, performance.now() - planning);
     // Nothing new (the file read again): nothing is written, not even an audit entry.
     if (counts.created + counts.updated === 0) return { ...counts, tally: plan.tally };
     const log = new AuditLog(this.writer, 'importDataset');
+    const entry = {
+      dataset: this.dataset,
+      rows: records.length,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      lines: [records[0]!.line, records[records.length - 1]!.line],
+    };
+    if (!tx) {
+      // An empty database: nothing to revise, retract or restore, only new records.
+      log.record(`import:${this.runId}`, entry);
+      await this.toFiles(plan.graph, log);
+      return { ...counts, tally: plan.tally };
+    }
     if (plan.retractions.length > 0) {
       await tx.run(RETRACT, { rows: plan.retractions, by: this.writer.identity });
       await tx.run(PRUNE, { eventIds: plan.revisedEvents, retracted: plan.retractions.map((r) => r.id) });
@@ -345,25 +420,19 @@ export class DatasetWriter {
           props,
         })),
       });
-    await writeBulkGraph(tx, plan.graph, { onStatement: this.onStatement });
+    // The plan holds only what its look-up (this transaction's) found missing: nothing to look up again.
+    await writeBulkGraph(tx, plan.graph, { onStatement: this.onStatement, existing: NOTHING_EXISTS });
     const refreshed = [...plan.restored, ...plan.retractions.map((r) => r.id), ...plan.revisedClaims];
     if (refreshed.length > 0) await refreshStatuses(tx, refreshed);
     for (const [id, changes] of plan.history) log.record(id, changes);
-    log.record(`import:${this.runId}`, {
-      dataset: this.dataset,
-      rows: records.length,
-      created: counts.created,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      lines: [records[0]!.line, records[records.length - 1]!.line],
-    });
+    log.record(`import:${this.runId}`, entry);
     await log.flush(tx);
     return { ...counts, tally: plan.tally };
   }
 
   /** Retracts the dataset's live claims about these of its events (its deletions); returns how many events. */
   async retractEvents(keys: readonly string[], reason: string): Promise<{ events: number; claims: number }> {
-    return this.scope.write(async (tx) => {
+    return this.scope!.write(async (tx) => {
       const [row] = await tx.run(DATASET_EVENTS, {
         ids: keys.map((k) => datasetEventId(this.dataset, k)),
         claimPrefix: `claim:${prefix(this.dataset)}:`,
@@ -398,6 +467,7 @@ interface BatchTally {
   places: { id: string; name: string; aliases: string[]; parentId: string | null }[];
   placesMatched: Set<string>;
   sourcesCreated: number;
+  sourceIds: Set<string>;
   sourcesMatched: Set<string>;
 }
 
@@ -433,9 +503,9 @@ class BatchPlan {
     places: [],
     placesMatched: new Set(),
     sourcesCreated: 0,
+    sourceIds: new Set(),
     sourcesMatched: new Set(),
   };
-  private readonly newSources = new Set<string>();
   /** Places created by this batch, by parent and match key, so later rows find them. */
   private readonly batchGazetteer = new Gazetteer();
 
@@ -598,8 +668,9 @@ class BatchPlan {
       // ACLED repeats a name down the levels (Bourem cercle › Bourem commune › Bourem): a level
       // named as the place it lies in is that place.
       const parent = parentId ? (gazetteer.get(parentId) ?? this.batchGazetteer.get(parentId)) : undefined;
-      if (parent && placeMatchKey(parent.name) === placeMatchKey(level.name)) continue;
-      const mapped = mapping.places.get(path.map((n) => normaliseName(n)).join(' / '));
+      if (parent && matchKeyOf(parent.name) === matchKeyOf(level.name)) continue;
+      const mapped =
+        mapping.places.size > 0 ? mapping.places.get(path.map((n) => normaliseName(n)).join(' / ')) : undefined;
       const found: string[] = mapped
         ? [mapped]
         : [
@@ -632,7 +703,7 @@ class BatchPlan {
       // Everything from here down is new (a level named as its parent still is its parent).
       let parentName = parent?.name ?? null;
       for (const fresh of chain.slice(i)) {
-        if (parentName !== null && placeMatchKey(parentName) === placeMatchKey(fresh.name)) continue;
+        if (parentName !== null && matchKeyOf(parentName) === matchKeyOf(fresh.name)) continue;
         const id = gazetteer.freeId(fresh.name, parentId, (x) => this.batchGazetteer.has(x));
         const place = { id, name: fresh.name, aliases: [], parentId };
         parentName = fresh.name;
@@ -652,8 +723,8 @@ class BatchPlan {
         this.tally.sourcesMatched.add(s.id);
         continue;
       }
-      if (this.newSources.has(s.id)) continue;
-      this.newSources.add(s.id);
+      if (this.tally.sourceIds.has(s.id)) continue;
+      this.tally.sourceIds.add(s.id);
       this.tally.sourcesCreated += 1;
       this.graph.sources.push({
         id: s.id,

@@ -11,6 +11,22 @@ import { placeMatchKey } from '../../domain/place-names.js';
 
 const ROOT = '';
 
+// A dataset names the same few thousand places row after row: each name's match key is worked
+// out once (a bounded cache, emptied when full, so a file of ever new names cannot grow it).
+const MATCH_KEYS = new Map<string, string>();
+const MATCH_KEYS_MAX = 100_000;
+
+/** placeMatchKey, cached. */
+export function matchKeyOf(name: string): string {
+  let key = MATCH_KEYS.get(name);
+  if (key === undefined) {
+    if (MATCH_KEYS.size >= MATCH_KEYS_MAX) MATCH_KEYS.clear();
+    key = placeMatchKey(name);
+    MATCH_KEYS.set(name, key);
+  }
+  return key;
+}
+
 const ALL_PLACES = `
   MATCH (p:Place)
   OPTIONAL MATCH (p)-[:LOCATED_IN]->(parent:Place)
@@ -57,7 +73,7 @@ export class Gazetteer {
     this.places.set(id, { id, name, parentId });
     const parent = parentId ?? ROOT;
     const keys = this.byParent.get(parent) ?? this.byParent.set(parent, new Map()).get(parent)!;
-    for (const key of new Set([name, ...place.aliases].map(placeMatchKey))) {
+    for (const key of new Set([name, ...place.aliases].map(matchKeyOf))) {
       const ids = keys.get(key) ?? keys.set(key, []).get(key)!;
       if (!ids.includes(id)) ids.push(id);
     }
@@ -66,15 +82,16 @@ export class Gazetteer {
 
   /** The places directly inside `parentId` (null: the top level) that this name or alias names. */
   within(parentId: string | null, name: string): string[] {
-    return this.byParent.get(parentId ?? ROOT)?.get(placeMatchKey(name)) ?? [];
+    return this.byParent.get(parentId ?? ROOT)?.get(matchKeyOf(name)) ?? [];
   }
 
   /** The places anywhere inside `ancestorId` (down to `depth` levels) that this name or alias names. */
   inside(ancestorId: string, name: string, depth = 4): string[] {
     const found: string[] = [];
+    const key = matchKeyOf(name);
     let level = [ancestorId];
     for (let d = 0; d < depth && level.length > 0; d++) {
-      for (const id of level) found.push(...(this.byParent.get(id)?.get(placeMatchKey(name)) ?? []));
+      for (const id of level) found.push(...(this.byParent.get(id)?.get(key) ?? []));
       level = level.flatMap((id) => this.children.get(id) ?? []);
     }
     return [...new Set(found)];

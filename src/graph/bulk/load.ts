@@ -137,6 +137,12 @@ export interface BulkOptions {
   chunkSize?: number;
   /** Called after each statement, for profiling a load (what, rows, milliseconds). */
   onStatement?: (what: string, rows: number, ms: number) => void;
+  /**
+   * Which of the graph's ids exist, when the caller has looked them up in this transaction already
+   * (the dataset writer plans against its own look-up: nothing it writes exists); without it the
+   * writer looks them up.
+   */
+  existing?: ExistingIds;
 }
 
 const DEFAULT_CHUNK = 5_000;
@@ -344,7 +350,7 @@ export interface ExistingIds {
   claims: ReadonlySet<string>;
 }
 
-const NONE: ExistingIds = {
+export const NOTHING_EXISTS: ExistingIds = {
   actors: new Set(),
   places: new Set(),
   sources: new Set(),
@@ -362,7 +368,7 @@ export interface BulkStep {
  * The statements to run, in dependency order (nodes, names, then edges), each with its rows. Nodes
  * in `existing` are not written again; claims in it are skipped with everything they back.
  */
-export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NONE): BulkStep[] {
+export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NOTHING_EXISTS): BulkStep[] {
   const isNew =
     <T extends { id: string }>(set: ReadonlySet<string>) =>
     (n: T) =>
@@ -588,8 +594,8 @@ export async function writeBulkGraph(tx: WriteTx, graph: BulkGraph, options: Bul
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const counts: BulkCounts = { actors: 0, places: 0, sources: 0, events: 0, claims: 0, relationships: 0 };
   const started = performance.now();
-  const existing = await existingIds(tx, graph);
-  options.onStatement?.('existing ids', 0, performance.now() - started);
+  const existing = options.existing ?? (await existingIds(tx, graph));
+  if (!options.existing) options.onStatement?.('existing ids', 0, performance.now() - started);
   for (const { what, statement, rows } of bulkStatements(graph, existing)) {
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize);

@@ -54,9 +54,8 @@ export class AuditLog {
     else this.pending.push({ targetId, changes: { ...changes } });
   }
 
-  /** Writes the entries in the write's transaction. */
-  async flush(tx: WriteTx): Promise<void> {
-    if (this.pending.length === 0) return;
+  /** The entries as stored (less `at`, `by` and `action`), and the log emptied: for flush and a first load's files. */
+  take(): { id: string; targetId: string; changes: string; mergedId: string | null }[] {
     const entries = this.pending.map((e) => ({
       id: `audit:${randomUUID()}`,
       targetId: e.targetId,
@@ -64,7 +63,13 @@ export class AuditLog {
       mergedId: typeof e.changes.mergedId === 'string' ? e.changes.mergedId : null,
     }));
     this.pending.length = 0;
-    await tx.run(WRITE_ENTRIES, { entries, by: this.by, action: this.action });
+    return entries;
+  }
+
+  /** Writes the entries in the write's transaction. */
+  async flush(tx: WriteTx): Promise<void> {
+    if (this.pending.length === 0) return;
+    await tx.run(WRITE_ENTRIES, { entries: this.take(), by: this.by, action: this.action });
   }
 }
 
