@@ -17,7 +17,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importOffline, startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from '../../neo4j-local/launcher.js';
 import type { Database } from '../graph/core/database.js';
-import { migrate } from '../graph/core/migrations.js';
+import { migrate, SPAN_MIGRATION } from '../graph/core/migrations.js';
 import { ARRAY_DELIMITER, FIRST_LOAD_FIXES, ImportFiles } from '../graph/bulk/import-files.js';
 import { importDatasetFiles, type ImportOptions, type ImportSummary } from './import-dataset.js';
 
@@ -106,7 +106,8 @@ export async function firstLoad(
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= db.close().then(() => local.stop()));
     const summary = await importDatasetFiles(files, input, options, stop);
-    await files.migrations(markers);
+    // Not the span's marker: the span migration then stores each event's span and time order.
+    await files.migrations(markers.filter((m) => m.id !== SPAN_MIGRATION));
     const args = await files.close();
     const filesSeconds = lap();
     await stop();

@@ -2,9 +2,9 @@
  * A bulk graph as the offline importer's CSV files (`neo4j-admin database import full`), for a
  * first load into an empty database: the same nodes, properties and relationships that load.ts's
  * statements write, row for row. Each statement of `bulkStatements` has its file(s) here, with the
- * properties its Cypher sets (createdAt, the event's span, a claim's `retracted`, a place's point);
- * a statement this module does not know stops the load, so load.ts cannot gain a property that the
- * first load silently leaves out. Files are appended batch by batch through write streams (their
+ * properties its Cypher sets (createdAt, a claim's `retracted`, a place's point; an event's span
+ * and time order are left to the span migration). A statement this module does not know stops
+ * the load, so load.ts cannot gain a property that the first load silently leaves out. Files are appended batch by batch through write streams (their
  * back-pressure awaited), so memory stays flat in the file's size; only the Name keys written are
  * kept (names and places, not rows), since a Name is MERGEd by key.
  */
@@ -97,9 +97,6 @@ const FILES = {
       ['datasetCodes', 'string'],
       ['startTime', 'datetime'],
       ['endTime', 'datetime'],
-      ['spanStart', 'datetime'],
-      ['spanEnd', 'datetime'],
-      ['spanDays', 'long'],
       ...NOW,
     ],
   },
@@ -199,9 +196,6 @@ export const FIRST_LOAD_FIXES = [
   'MATCH (n:Actor|Place) WHERE n.aliases IS NULL SET n.aliases = []',
 ];
 
-const daysBetween = (start: string, end: string) =>
-  Math.trunc((new Date(end).getTime() - new Date(start).getTime()) / 86_400_000);
-
 const props = (row: Row) => row.props as Row;
 
 export class ImportFiles {
@@ -264,17 +258,9 @@ export class ImportFiles {
         return this.append('Source', [row.id as string], { ...props(row), publishedAt: row.publishedAt, ...now });
       case 'events': {
         const { startTime, endTime } = row as { startTime: string | null; endTime: string | null };
-        // SET_EVENT_SPAN (core/event-span.ts); a dataset event always has both ends.
-        if (!startTime || !endTime) throw new Error(`A first load needs both ends of event ${String(row.id)}.`);
-        return this.append('Event', [row.id as string], {
-          ...props(row),
-          startTime,
-          endTime,
-          spanStart: startTime,
-          spanEnd: endTime,
-          spanDays: daysBetween(startTime, endTime),
-          ...now,
-        });
+        // The span and the time order are left to the span migration, which stores them as
+        // every writer does (SET_EVENT_SPAN, core/event-span.ts): first-load.ts drops its marker.
+        return this.append('Event', [row.id as string], { ...props(row), startTime, endTime, ...now });
       }
       case 'claims':
         return this.append('Claim', [row.id as string], { ...props(row), retracted: false, ...now });
