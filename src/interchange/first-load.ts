@@ -106,8 +106,9 @@ export async function firstLoad(
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= db.close().then(() => local.stop()));
     const summary = await importDatasetFiles(files, input, options, stop);
-    // Not the span's marker: the span migration then stores each event's span and time order.
-    await files.migrations(markers.filter((m) => m.id !== SPAN_MIGRATION));
+    // The files hold each event's span and time order; when some could not be computed, the span
+    // migration stores theirs (it looks for events without one).
+    await files.migrations(files.spansLeft > 0 ? markers.filter((m) => m.id !== SPAN_MIGRATION) : markers);
     const args = await files.close();
     const filesSeconds = lap();
     await stop();

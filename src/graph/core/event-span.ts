@@ -81,3 +81,43 @@ export const EVENTS_IN_WINDOW = `
     RETURN e
   }
   WITH e`;
+
+/** What SET_EVENT_SPAN stores, for a writer that runs no Cypher (a first load's importer files). */
+export interface EventSpanValues {
+  timeOrder: string;
+  spanStart: string;
+  spanEnd: string;
+  spanDays: number | null;
+}
+
+const DAY_MS = 86_400_000;
+// A UTC time or one with a numeric offset, as the bulk path's writers give them: what Date.parse
+// reads exactly as Neo4j's datetime() does (no named zone, no year beyond four digits).
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * SET_EVENT_SPAN's values for an event of these times (ISO strings) and id, computed here; null
+ * when a time is one this cannot read as datetime() reads it (the span migration then stores it).
+ * tests/graph/core/event-span.int.test.ts holds the two to the same values.
+ */
+export function eventSpanValues(startTime: string | null, endTime: string | null, id: string): EventSpanValues | null {
+  if ((startTime !== null && !ISO_INSTANT.test(startTime)) || (endTime !== null && !ISO_INSTANT.test(endTime)))
+    return null;
+  // Below a millisecond Neo4j's epochMillis truncates, as Date.parse does.
+  const start = startTime === null ? null : Date.parse(startTime);
+  const end = endTime === null ? null : Date.parse(endTime);
+  if (Number.isNaN(start) || Number.isNaN(end)) return null;
+  return {
+    timeOrder: `${
+      start === null
+        ? '~'
+        : String(start + 100_000_000_000_000)
+            .padStart(15, '0')
+            .slice(-15)
+    }|${id}`,
+    spanStart: startTime ?? SPAN_MIN,
+    spanEnd: endTime ?? SPAN_MAX,
+    // duration.inDays counts whole days, towards zero.
+    spanDays: start === null || end === null ? null : Math.trunc((end - start) / DAY_MS),
+  };
+}

@@ -10,6 +10,7 @@ import { writeBulk, type BulkEvent } from '../../../src/graph/bulk/load.js';
 import { eventOrdering, listEvents, type EventFilter } from '../../../src/graph/read/event.js';
 import { updateEvent } from '../../../src/graph/write/event.js';
 import { migrate, SPAN_MIGRATION } from '../../../src/graph/core/migrations.js';
+import { eventSpanValues } from '../../../src/graph/core/event-span.js';
 import { pageParams } from '../../../src/graph/core/pagination.js';
 import { resetGraph, testDatabase } from '../../support/graph.js';
 
@@ -207,5 +208,64 @@ describe("events' time order", () => {
       await read('USING SCAN e:Event', startsBefore),
     );
     expect(await read('USING INDEX e:Event(spanStart)', startsBefore)).toContain('event:a-undated');
+  });
+});
+
+describe("event spans computed without Cypher (a first load's files)", () => {
+  let db: Database;
+  const times: [string, string | null, string | null][] = [
+    ['event:day', '2022-07-08T00:00:00.000Z', '2022-07-08T23:59:59.999Z'],
+    ['event:months', '2020-01-01T00:00:00Z', '2021-06-01T00:00:00Z'],
+    ['event:overnight', '2021-03-10T20:00:00Z', '2021-03-11T04:00:00Z'],
+    ['event:offsets', '2021-03-10T23:30:00+02:00', '2021-03-12T01:15:00-05:00'],
+    ['event:backwards', '2021-03-12T12:00:00Z', '2021-03-10T00:00:00Z'],
+    ['event:nanoseconds', '2021-03-10T00:00:00.123456789Z', '2021-03-10T00:00:00.999999999Z'],
+    ['event:before-1970', '1911-02-03T00:00:00Z', '1911-02-05T12:00:00Z'],
+    ['event:minutes', '2021-03-10T10:15Z', '2021-04-10T10:14Z'],
+    ['event:open-start', null, '2021-03-20T00:00:00Z'],
+    ['event:open-end', '2018-01-01T00:00:00Z', null],
+    ['event:undated', null, null],
+  ];
+
+  beforeAll(async () => {
+    db = testDatabase();
+    await resetGraph(db);
+    await writeBulk(db.scope(), { events: times.map(([id, start, end]) => event(id, start, end)) });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('are the values SET_EVENT_SPAN stores', async () => {
+    const computed = times.map(([id, start, end]) => ({ id, ...eventSpanValues(start, end, id)! }));
+    const rows = await db.scope().read(
+      `UNWIND $computed AS c
+       MATCH (e:Event {id: c.id})
+       RETURN c.id AS id, e.timeOrder = c.timeOrder AS order, e.spanStart = datetime(c.spanStart) AS start,
+              e.spanEnd = datetime(c.spanEnd) AS end, e.spanDays AS stored, c.spanDays AS days
+       ORDER BY id`,
+      { computed },
+    );
+    expect(rows).toHaveLength(times.length);
+    for (const row of rows)
+      expect({
+        id: row.get('id'),
+        order: row.get('order'),
+        start: row.get('start'),
+        end: row.get('end'),
+        days: row.get('days'),
+      }).toEqual({
+        id: row.get('id'),
+        order: true,
+        start: true,
+        end: true,
+        days: row.get('stored') === null ? null : Number(row.get('stored')),
+      });
+  });
+
+  it('are left to the span migration for a time they cannot read as datetime() does', () => {
+    expect(eventSpanValues('2021-03-10T00:00:00[Europe/Paris]', null, 'event:zoned')).toBeNull();
+    expect(eventSpanValues('2021-03-10', null, 'event:date-only')).toBeNull();
+    expect(eventSpanValues(null, '+12021-03-10T00:00:00Z', 'event:far')).toBeNull();
   });
 });
