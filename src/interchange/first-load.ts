@@ -120,6 +120,7 @@ export async function firstLoad(
         dataDir: options.engine.dataDir,
         files: args,
         arrayDelimiter: ARRAY_DELIMITER,
+        multilineFields: files.multiline,
         heap: options.importerHeap ?? '1g',
         offHeap: options.importerOffHeap ?? '2g',
         nice: options.engine.nice,

@@ -214,6 +214,8 @@ export class ImportFiles {
    * a named zone): the span migration must store them (first-load.ts leaves out its marker).
    */
   spansLeft = 0;
+  /** Some field holds a line break (a claim's quote, an event's description): the importer must be told. */
+  multiline = false;
 
   constructor(readonly folder: string) {}
 
@@ -240,6 +242,7 @@ export class ImportFiles {
           throw new Error(`A first load has no column for ${name}.${key}: add it to import-files.ts.`);
     }
     const line = [...ids.map(quoted), ...spec.columns.map(([c, kind]) => field(values[c] as Value, kind))].join(',');
+    if (!this.multiline && /[\n\r]/.test(line)) this.multiline = true;
     const lines = this.pending.get(name) ?? this.pending.set(name, []).get(name)!;
     lines.push(`${line}\n`);
   }
