@@ -4,8 +4,16 @@
  * and label, e.g. "actor:fama".
  */
 
+// Printable ASCII (most names and texts of a dataset) has nothing to decompose and no white space
+// but the space: only its case and its runs of spaces fold, without NFD's copy of the text.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Unicode NFD, diacritics removed, lower case, white space folded to single spaces, trimmed. */
 export function normaliseName(name: string): string {
+  if (PRINTABLE_ASCII.test(name)) {
+    const lower = name.toLowerCase();
+    return (lower.includes('  ') ? lower.replace(/ +/g, ' ') : lower).trim();
+  }
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -29,15 +37,36 @@ export function foldText(...parts: (string | null | undefined)[]): string {
 
 export type NamedLabel = 'Actor' | 'Place';
 
+// A dataset import asks for the keys of the same few thousand names row after row: each is worked
+// out once (a bounded cache, emptied when full, so a file of ever new names cannot grow it).
+const NAME_KEYS: Record<NamedLabel, Map<string, string>> = { Actor: new Map(), Place: new Map() };
+const NAME_KEYS_MAX = 100_000;
+
 /** The (:Name).key of a name for a label: "actor:malian armed forces". */
 export function nameKey(label: NamedLabel, name: string): string {
-  return `${label.toLowerCase()}:${normaliseName(name)}`;
+  const keys = NAME_KEYS[label];
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= NAME_KEYS_MAX) keys.clear();
+    key = `${label.toLowerCase()}:${normaliseName(name)}`;
+    keys.set(name, key);
+  }
+  return key;
 }
+
+// Ids are asked for the same names again (a new place's, qualified by its parent's): each name's
+// slug is worked out once, bounded as the keys are.
+const SLUGS = new Map<string, string>();
 
 /** A readable id derived from a name: "actor:malian-armed-forces". */
 export function idFromName(prefix: string, name: string): string {
-  const slug = normaliseName(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = SLUGS.get(name);
+  if (slug === undefined) {
+    if (SLUGS.size >= NAME_KEYS_MAX) SLUGS.clear();
+    slug = normaliseName(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    SLUGS.set(name, slug);
+  }
   return `${prefix}:${slug || 'unnamed'}`;
 }
