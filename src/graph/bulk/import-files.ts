@@ -11,7 +11,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { eventSpanValues } from '../core/event-span.js';
+import { eventSpanValues, type EventSpanValues } from '../core/event-span.js';
 import { bulkStatements, NOTHING_EXISTS, type BulkGraph } from './load.js';
 
 type Kind = 'string' | 'double' | 'long' | 'boolean' | 'datetime' | 'point' | 'string[]';
@@ -172,7 +172,8 @@ function header(spec: FileSpec): string {
   return [...ids, ...spec.columns.map(([name, kind]) => `${name}:${kind}`)].join(',');
 }
 
-const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+// Most values hold no quote: their text is written as it is, with no pass of a replace over it.
+const quoted = (s: string) => `"${s.includes('"') ? s.replace(/"/g, '""') : s}"`;
 
 /** One field: null is left empty (no property), a string always quoted ("" stays an empty string). */
 function field(value: Value, kind: Kind): string {
@@ -180,7 +181,7 @@ function field(value: Value, kind: Kind): string {
   switch (kind) {
     case 'string':
     case 'datetime':
-      return quoted(String(value));
+      return quoted(typeof value === 'string' ? value : String(value));
     case 'string[]':
       // An empty list cannot be written (an empty field is no property): FIRST_LOAD_FIXES sets it.
       return (value as readonly string[]).length === 0
@@ -202,13 +203,32 @@ export const FIRST_LOAD_FIXES = [
 ];
 
 const props = (row: Row) => row.props as Row;
+// What append adds to rows (the same keys on every line of a file).
+const NO_VALUES: readonly Row[] = [];
+const NOT_RETRACTED = { retracted: false };
+const STATES = [{ states: true }];
+// An event whose span this cannot compute has none of its values (the span migration stores them).
+const NO_SPAN = {
+  timeOrder: undefined,
+  spanStart: undefined,
+  spanEnd: undefined,
+  spanDays: undefined,
+} satisfies Record<keyof EventSpanValues, undefined>;
+const ABOUT_FILES = {
+  'ABOUT Actor': 'ABOUT_Actor',
+  'ABOUT Place': 'ABOUT_Place',
+  'ABOUT Event': 'ABOUT_Event',
+  'ABOUT Source': 'ABOUT_Source',
+  'ABOUT Claim': 'ABOUT_Claim',
+} as const satisfies Record<string, FileName>;
 
 export class ImportFiles {
   private readonly streams = new Map<FileName, WriteStream>();
   /** A batch's lines per file, written at its end: one write per file and batch, not per line. */
   private readonly pending = new Map<FileName, string[]>();
   private readonly names = new Set<string>();
-  private readonly checked = new Set<FileName>();
+  /** Per file, for each column, which of append's values it is read from. */
+  private readonly layouts = new Map<FileName, number[]>();
   /**
    * Events whose span and time order this could not compute as SET_EVENT_SPAN does (a time with
    * a named zone): the span migration must store them (first-load.ts leaves out its marker).
@@ -225,93 +245,116 @@ export class ImportFiles {
       if (!stream) {
         stream = createWriteStream(join(this.folder, `${name}.csv`));
         this.streams.set(name, stream);
-        lines.unshift(`${header(FILES[name])}\n`);
+        lines.unshift(header(FILES[name]));
       }
-      if (!stream.write(lines.join(''))) await once(stream, 'drain');
+      if (!stream.write(`${lines.join('\n')}\n`)) await once(stream, 'drain');
     }
     this.pending.clear();
   }
 
-  private append(name: FileName, ids: readonly string[], values: Row, consumed: readonly string[] = []): void {
-    const spec: FileSpec = FILES[name];
-    // Every row of a file comes from one mapping in load.ts: the first one's keys say them all.
-    if (!this.checked.has(name)) {
-      this.checked.add(name);
-      for (const key of Object.keys(values))
-        if (!consumed.includes(key) && !spec.columns.some(([c]) => c === key))
+  /**
+   * Appends a line: the ids, then each column's value as if `values` were spread into one object
+   * (a later one wins), without building that object (a copy of every row was a third of the
+   * files' cost). values[0] is the row's own, whose keys may vary; the others are what this file
+   * adds to it, with the same keys on every line, so where each column is read from is worked out
+   * on the file's first line.
+   */
+  private append(name: FileName, ids: readonly string[], values: readonly Row[], consumed: readonly string[] = []) {
+    const { columns }: FileSpec = FILES[name];
+    let from = this.layouts.get(name);
+    if (!from) {
+      // Every row of a file comes from one mapping in load.ts: the first one's keys say them all.
+      for (const key of values.flatMap((v) => Object.keys(v)))
+        if (!consumed.includes(key) && !columns.some(([c]) => c === key))
           throw new Error(`A first load has no column for ${name}.${key}: add it to import-files.ts.`);
+      from = columns.map(([c]) => {
+        for (let i = values.length - 1; i > 0; i--) if (c in values[i]!) return i;
+        return 0;
+      });
+      this.layouts.set(name, from);
     }
-    const line = [...ids.map(quoted), ...spec.columns.map(([c, kind]) => field(values[c] as Value, kind))].join(',');
+    const fields = ids.map(quoted);
+    for (let i = 0; i < columns.length; i++) {
+      const [column, kind] = columns[i]!;
+      fields.push(field(values[from[i]!]?.[column] as Value, kind));
+    }
+    const line = fields.join(',');
     if (!this.multiline && /[\n\r]/.test(line)) this.multiline = true;
-    const lines = this.pending.get(name) ?? this.pending.set(name, []).get(name)!;
-    lines.push(`${line}\n`);
+    const lines = this.pending.get(name);
+    if (lines) lines.push(line);
+    else this.pending.set(name, [line]);
   }
 
   /** Appends a graph that load.ts would write into an empty database, `at` its transaction's time. */
   async write(graph: BulkGraph, at: string): Promise<void> {
     const now = { createdAt: at, updatedAt: at };
+    const created = { createdAt: at };
     for (const { what, statement, rows } of bulkStatements(graph, NOTHING_EXISTS)) {
       if (/\bMERGE \(a\)/.test(statement))
         throw new Error(`A first load writes new edges only; ${what} would complete existing ones.`);
-      for (const row of rows) this.step(what, row, now);
+      for (const row of rows) this.step(what, row, now, created);
     }
     await this.flush();
   }
 
-  private step(what: string, row: Row, now: { createdAt: string; updatedAt: string }): void {
-    const ends = [row.from as string, row.to as string];
+  private step(
+    what: string,
+    row: Row,
+    now: { createdAt: string; updatedAt: string },
+    created: { createdAt: string },
+  ): void {
     switch (what) {
       case 'actors':
-        return this.append('Actor', [row.id as string], { ...props(row), ...now });
+        return this.append('Actor', [row.id as string], [props(row), now]);
       case 'places': {
         const location = row.lat === null ? null : { latitude: row.lat, longitude: row.lon };
-        return this.append('Place', [row.id as string], { ...props(row), location, ...now });
+        return this.append('Place', [row.id as string], [props(row), { location }, now]);
       }
       case 'sources':
-        return this.append('Source', [row.id as string], { ...props(row), publishedAt: row.publishedAt, ...now });
+        return this.append('Source', [row.id as string], [props(row), { publishedAt: row.publishedAt }, now]);
       case 'events': {
         const { id, startTime, endTime } = row as { id: string; startTime: string | null; endTime: string | null };
         // What SET_EVENT_SPAN stores (core/event-span.ts), without an update of every event after
         // the restart (12 s of a 100,000-row first load, with the event indexes to keep up).
         const span = eventSpanValues(startTime, endTime, id);
         if (!span) this.spansLeft += 1;
-        return this.append('Event', [id], { ...props(row), startTime, endTime, ...span, ...now });
+        return this.append('Event', [id], [props(row), { startTime, endTime }, (span ?? NO_SPAN) as Row, now]);
       }
       case 'claims':
-        return this.append('Claim', [row.id as string], { ...props(row), retracted: false, ...now });
+        return this.append('Claim', [row.id as string], [props(row), NOT_RETRACTED, now]);
       case 'actor names':
       case 'place names': {
         const key = row.key as string;
         if (!this.names.has(key)) {
           this.names.add(key);
-          this.append('Name', [key], {});
+          this.append('Name', [key], NO_VALUES);
         }
-        return this.append(what === 'actor names' ? 'NAMES_Actor' : 'NAMES_Place', [key, row.id as string], {});
+        return this.append(what === 'actor names' ? 'NAMES_Actor' : 'NAMES_Place', [key, row.id as string], NO_VALUES);
       }
       case 'LOCATED_IN':
       case 'CITES':
       case 'ASSERTED_BY':
       case 'REPORTED_IN':
-        return this.append(what, ends, {});
+        return this.append(what, [row.from as string, row.to as string], NO_VALUES);
       case 'ABOUT Actor':
       case 'ABOUT Place':
       case 'ABOUT Event':
       case 'ABOUT Source':
       case 'ABOUT Claim':
-        return this.append(`ABOUT_${what.slice('ABOUT '.length)}` as FileName, ends, {});
+        return this.append(ABOUT_FILES[what], [row.from as string, row.to as string], NO_VALUES);
       case 'ABOUT Event (states)':
-        return this.append('ABOUT_Event', ends, { states: true });
+        return this.append('ABOUT_Event', [row.from as string, row.to as string], STATES);
       case 'figures': {
         const id = row.id as string;
-        this.append('Figure', [id], { ...row, createdAt: now.createdAt }, ['id', 'claimId', 'eventId', 'ofId']);
-        this.append('STATES', [row.claimId as string, id], {});
-        this.append('OF_EVENT', [id, row.eventId as string], {});
-        if (row.ofId) this.append('COUNTS', [id, row.ofId as string], {});
+        this.append('Figure', [id], [row, created], ['id', 'claimId', 'eventId', 'ofId']);
+        this.append('STATES', [row.claimId as string, id], NO_VALUES);
+        this.append('OF_EVENT', [id, row.eventId as string], NO_VALUES);
+        if (row.ofId) this.append('COUNTS', [id, row.ofId as string], NO_VALUES);
         return;
       }
       case 'PARTICIPATED_IN':
       case 'OCCURRED_AT':
-        return this.append(what, ends, { ...row, createdAt: now.createdAt }, ['from', 'to']);
+        return this.append(what, [row.from as string, row.to as string], [row, created], ['from', 'to']);
       default:
         throw new Error(`A first load cannot write ${what}: import-files.ts has no file for it.`);
     }
@@ -319,13 +362,14 @@ export class ImportFiles {
 
   /** Appends audit entries, as AuditLog writes them. */
   async audit(entries: readonly Row[], by: string, action: string, at: string): Promise<void> {
-    for (const e of entries) this.append('AuditEntry', [e.id as string], { ...e, at, by, action }, ['id']);
+    const entry = { at, by, action };
+    for (const e of entries) this.append('AuditEntry', [e.id as string], [e, entry], ['id']);
     await this.flush();
   }
 
   /** Appends the data migrations' markers (the database they come from had run them). */
   async migrations(markers: readonly { id: string; appliedAt: string }[]): Promise<void> {
-    for (const m of markers) this.append('Migration', [m.id], m, ['id']);
+    for (const m of markers) this.append('Migration', [m.id], [m], ['id']);
     await this.flush();
   }
 
