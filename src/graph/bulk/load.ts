@@ -316,19 +316,26 @@ function factRows<T extends Backing>(
   items: readonly T[],
   ends: (item: T) => Row & { from: string; to: string },
 ): Row[] {
-  const byEdge = new Map<string, { row: Row; claimIds: string[]; status: ClaimStatus }>();
+  // Each edge's row is the first backing's `ends`, completed in place (no copy per edge).
+  const byEdge = new Map<string, Row & { claimIds: string[]; status: ClaimStatus }>();
   for (const item of items) {
-    const row = ends(item);
+    const row: Row = ends(item);
     const key = JSON.stringify(row);
     const edge = byEdge.get(key);
-    if (!edge) byEdge.set(key, { row, claimIds: [item.claimId], status: item.status });
-    else {
+    if (!edge) {
+      row.claimIds = [item.claimId];
+      row.status = item.status;
+      byEdge.set(key, row as Row & { claimIds: string[]; status: ClaimStatus });
+    } else {
       if (!edge.claimIds.includes(item.claimId)) edge.claimIds.push(item.claimId);
       if (STATUS_RANK[item.status] > STATUS_RANK[edge.status]) edge.status = item.status;
     }
   }
-  return [...byEdge.values()].map(({ row, claimIds, status }) => ({ ...row, claimIds, status }));
+  return [...byEdge.values()];
 }
+
+/** The list without repeats, in order (most lists here hold one id: kept as they are). */
+const distinct = (list: readonly string[]): readonly string[] => (list.length < 2 ? list : [...new Set(list)]);
 
 function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -493,14 +500,14 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NOTHING
     claims.flatMap((c) => c.contradictingIds.map((from) => ({ from, to: c.id, by: c.createdBy }))),
   );
   const backed = statedByBacking(graph);
-  const statesOf = (c: BulkClaim) => new Set(c.statesEventIds ?? backed.get(c.id) ?? []);
+  const states = claims.map((c) => new Set(c.statesEventIds ?? backed.get(c.id) ?? []));
   for (const field of Object.keys(ABOUT_TARGETS) as (keyof typeof ABOUT_TARGETS)[]) {
     add(
       `ABOUT ${ABOUT_TARGETS[field]}`,
       STATEMENTS.about[field],
-      claims.flatMap((c) =>
-        [...new Set(c.about[field])]
-          .filter((to) => field !== 'eventIds' || !statesOf(c).has(to))
+      claims.flatMap((c, i) =>
+        distinct(c.about[field])
+          .filter((to) => field !== 'eventIds' || !states[i]!.has(to))
           .map((to) => ({ from: c.id, to })),
       ),
     );
@@ -508,7 +515,7 @@ export function bulkStatements(graph: BulkGraph, existing: ExistingIds = NOTHING
   add(
     'ABOUT Event (states)',
     STATEMENTS.statesEvent,
-    claims.flatMap((c) => [...statesOf(c)].map((to) => ({ from: c.id, to }))),
+    claims.flatMap((c, i) => [...states[i]!].map((to) => ({ from: c.id, to }))),
   );
   const newClaims = new Set(claims.map((c) => c.id));
   add(
