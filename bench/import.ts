@@ -204,11 +204,17 @@ export async function main(argv: string[]): Promise<void> {
       paths: { type: 'string', default: 'first,empty,graph' },
     },
   });
-  const paths = new Set(values.paths.split(',').map((p) => p.trim()));
-  for (const p of paths)
-    if (!['first', 'empty', 'graph'].includes(p)) throw new Error(`--paths: unknown path ${p} (first, empty, graph)`);
   const rows = Number(values.rows);
   const graphEvents = Number(values['graph-events']);
+  // Each path the bench can take, and what it imports into, in the order they run.
+  const intos = {
+    first: 'an empty database (first load)',
+    empty: 'an empty database (live)',
+    graph: `the ${graphEvents.toLocaleString('en')}-event graph (live)`,
+  };
+  const paths = new Set(values.paths.split(',').map((p) => p.trim()));
+  for (const p of paths)
+    if (!(p in intos)) throw new Error(`--paths: unknown path ${p} (${Object.keys(intos).join(', ')})`);
   const seed = Number(values.seed);
   const work = mkdtempSync(join(tmpdir(), 'conflict-graph-bench-import-'));
   const file = join(work, 'acled.csv');
@@ -217,20 +223,21 @@ export async function main(argv: string[]): Promise<void> {
   say(`${file}: ${(statSync(file).size / 2 ** 20).toFixed(1)} MB`);
   const runs: Run[] = [];
   let bulk: { events: number; eventsPerSecond: number } | null = null;
-  const intos = [
-    'an empty database (first load)',
-    'an empty database (live)',
-    `the ${graphEvents.toLocaleString('en')}-event graph (live)`,
-  ];
-  const chosen = ['first', 'empty', 'graph'];
-  for (const [i, into] of intos.entries()) {
-    if (!paths.has(chosen[i]!)) continue;
-    const engine = { port: 0, dataDir: join(work, `neo4j-${i}`), heap: '2g', pageCache: '2g', nice: LOCAL_NICE, say };
+  for (const [path, into] of Object.entries(intos)) {
+    if (!paths.has(path)) continue;
+    const engine = {
+      port: 0,
+      dataDir: join(work, `neo4j-${path}`),
+      heap: '2g',
+      pageCache: '2g',
+      nice: LOCAL_NICE,
+      say,
+    };
     let neo4j = await startLocalNeo4j(engine);
     let db = connect(neo4j.uri);
     try {
       await migrate(db);
-      if (i === 0) {
+      if (path === 'first') {
         const markers = await emptyDatabase(db);
         if (!markers) throw new Error('the new database is not empty');
         runs.push(
@@ -249,7 +256,7 @@ export async function main(argv: string[]): Promise<void> {
         );
         continue;
       }
-      if (i === 2) {
+      if (path === 'graph') {
         say(`loading the generated ${graphEvents.toLocaleString('en')}-event graph through the bulk path…`);
         const load = await loadSyntheticGraph(db, { events: graphEvents, seed });
         bulk = { events: graphEvents, eventsPerSecond: Math.round(load.eventsPerSecond) };

@@ -108,13 +108,12 @@ export interface RowRefusal {
 
 /**
  * A digest of everything a record says (not of its line): the same row read again, in any file
- * and at any line, has the same digest, and any change to what it says changes it. `codesText`
- * is JSON.stringify(record.codes), when the caller has it already.
+ * and at any line, has the same digest, and any change to what it says changes it.
  */
-export function recordDigest(record: DatasetRecord, codesText?: string): string {
+export function recordDigest(record: DatasetRecord): string {
   const known = digests.get(record);
   if (known) return known;
-  const digest = hash('sha256', saidJson(record, codesText), 'hex').slice(0, 16);
+  const digest = hash('sha256', saidJson(record), 'hex').slice(0, 16);
   digests.set(record, digest);
   return digest;
 }
@@ -125,7 +124,7 @@ export function recordDigest(record: DatasetRecord, codesText?: string): string 
  * `JSON.stringify({ ...said, codes: kept })`, built without copying the record (the copies, by
  * object rest, cost twice the serialising).
  */
-function saidJson(record: DatasetRecord, codesText = JSON.stringify(record.codes)): string {
+function saidJson(record: DatasetRecord): string {
   let json = '{';
   const fields = record as unknown as Record<string, unknown>;
   for (const key in fields) {
@@ -133,7 +132,7 @@ function saidJson(record: DatasetRecord, codesText = JSON.stringify(record.codes
     if (key === 'line' || key === 'codes' || value === undefined) continue;
     json += `${JSON.stringify(key)}:${JSON.stringify(value)},`;
   }
-  return `${json}"codes":${withoutTimestamp(record.codes, codesText)}}`;
+  return `${json}"codes":${withoutTimestamp(record.codes, codesJson(record))}}`;
 }
 
 /**
@@ -155,3 +154,17 @@ function withoutTimestamp(codes: Readonly<Record<string, string>>, json: string)
 // look-up, the plan): each record is hashed once. Records are not changed once mapped; the cache
 // goes with them.
 const digests = new WeakMap<DatasetRecord, string>();
+
+/**
+ * The record's codes as JSON, as an event stores them (`datasetCodes`): made once per record, for
+ * the digest (less the timestamp) and for the event.
+ */
+export function codesJson(record: DatasetRecord): string {
+  let json = codeTexts.get(record);
+  if (json === undefined) {
+    json = JSON.stringify(record.codes);
+    codeTexts.set(record, json);
+  }
+  return json;
+}
+const codeTexts = new WeakMap<DatasetRecord, string>();

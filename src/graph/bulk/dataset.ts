@@ -19,7 +19,7 @@ import { idFromName, nameKey, normaliseName } from '../../domain/names.js';
 import { eventRange } from '../../domain/figures.js';
 import { timeLabel } from '../../domain/time-label.js';
 import { type BulkEvent, type BulkGraph, NOTHING_EXISTS, writeBulkGraph } from './load.js';
-import { recordDigest, type Dataset, type DatasetRecord, type RowRefusal } from './dataset-record.js';
+import { codesJson, recordDigest, type Dataset, type DatasetRecord, type RowRefusal } from './dataset-record.js';
 import { Gazetteer, matchKeyOf } from './gazetteer.js';
 import type { ImportFiles } from './import-files.js';
 
@@ -135,7 +135,7 @@ const DATASET_DESCRIPTIONS: Record<Dataset, string> = {
 };
 
 /** The event's values that a revision may change, as stored. */
-function eventProps(record: DatasetRecord, by: string, codesText: string): BulkEvent & Record<string, unknown> {
+function eventProps(record: DatasetRecord, by: string): BulkEvent & Record<string, unknown> {
   // The stored range across claimants, by the figures' own rule (src/domain/figures.ts): the
   // dataset is the event's only claimant when it creates it.
   const range = eventRange(
@@ -169,7 +169,7 @@ function eventProps(record: DatasetRecord, by: string, codesText: string): BulkE
     createdBy: by,
     // Beyond BulkEvent: load.ts writes every field of an event row onto the node.
     geoPrecision: record.event.geoPrecision,
-    datasetCodes: codesText,
+    datasetCodes: codesJson(record),
   };
 }
 
@@ -523,9 +523,7 @@ class BatchPlan {
   add(record: DatasetRecord): 'created' | 'updated' | 'unchanged' | RowRefusal {
     const { dataset } = this.ctx;
     const eventId = datasetEventId(dataset, record.key);
-    // The codes' JSON is both hashed (less the timestamp) and stored: made once.
-    const codesText = JSON.stringify(record.codes);
-    const digest = recordDigest(record, codesText);
+    const digest = recordDigest(record);
     const claimIds = record.claims.map((c) => claimId(dataset, record.key, digest, c.part));
     const existing = this.looked.events.get(eventId);
     if (existing && existing.claims.length === claimIds.length && claimIds.every((id) => existing.claims.includes(id)))
@@ -539,7 +537,7 @@ class BatchPlan {
       throw error;
     }
     this.commitActors(record, actorIds);
-    const event = eventProps(record, this.by, codesText);
+    const event = eventProps(record, this.by);
     if (existing) {
       const stale = existing.claims.filter((id) => !claimIds.includes(id));
       for (const id of stale)
